@@ -1,0 +1,173 @@
+package dev.chainrule.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.chainrule.processor.check.DeclarationChecks;
+import dev.chainrule.processor.check.LanguageFence;
+import dev.chainrule.processor.check.Messages;
+import dev.chainrule.processor.check.Problem;
+import dev.chainrule.processor.check.Reporter;
+import dev.chainrule.processor.check.ValidationReport;
+import dev.chainrule.processor.emit.GeneratedFiles;
+import dev.chainrule.processor.emit.GeneratedNames;
+import dev.chainrule.processor.emit.WorkspaceWriter;
+import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.lower.Lowering;
+import dev.chainrule.processor.read.Attribution;
+import dev.chainrule.processor.read.MethodReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and forward-mode
+ * derivatives. Each method goes through the pipeline on its own (check, read, lower, write), so one
+ * bad method never hides another's errors or crashes the build.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, DifferentiableProcessor.GENERATED})
+public final class DifferentiableProcessor extends AbstractProcessor {
+  static final String ANNOTATION = "dev.chainrule.Differentiable";
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private Trees trees;
+  private Reporter reporter;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      trees = null;
+    }
+    reporter = new Reporter(trees, processingEnv.getMessager());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  /**
+   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round is
+   * one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn that
+   * nobody claimed them, which fails builds with {@code -Werror}.
+   */
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+    if (annotation != null) {
+      differentiateAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation)));
+    }
+    return annotations.stream()
+        .allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
+  }
+
+  private boolean onlyOnOurClasses(TypeElement generated, RoundEnvironment round) {
+    String processor = getClass().getCanonicalName();
+    return round.getElementsAnnotatedWith(generated).stream()
+        .allMatch(
+            e ->
+                e.getAnnotationMirrors().stream()
+                    .filter(m -> m.getAnnotationType().asElement().equals(generated))
+                    .flatMap(m -> m.getElementValues().values().stream())
+                    .anyMatch(v -> v.getValue().toString().contains(processor)));
+  }
+
+  private void differentiateAll(Set<ExecutableElement> methods) {
+    if (methods.isEmpty()) {
+      return;
+    }
+    if (trees == null) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR, Messages.noTrees(processingEnv.getClass().getName()));
+      return;
+    }
+    Map<ClassName, List<ExecutableElement>> byGeneratedClass = new LinkedHashMap<>();
+    for (ExecutableElement method : methods) {
+      byGeneratedClass
+          .computeIfAbsent(GeneratedNames.generatedClass(method), k -> new ArrayList<>())
+          .add(method);
+    }
+    byGeneratedClass.forEach(
+        (className, sharing) -> {
+          for (ExecutableElement method : sharing) {
+            try {
+              differentiate(method, className, sharing);
+            } catch (RuntimeException | StackOverflowError e) {
+              processingEnv
+                  .getMessager()
+                  .printMessage(
+                      Diagnostic.Kind.ERROR,
+                      Messages.internalError(DeclarationChecks.describe(method), e),
+                      method);
+            }
+          }
+        });
+  }
+
+  private void differentiate(
+      ExecutableElement method, ClassName className, List<ExecutableElement> sharing) {
+    ValidationReport report = new ValidationReport();
+    for (ExecutableElement other : sharing) {
+      if (other != method) {
+        report.add(
+            Problem.at(
+                method,
+                Messages.generatedNameClash(
+                    DeclarationChecks.describe(method),
+                    className.canonicalName(),
+                    DeclarationChecks.describe(other))));
+      }
+    }
+    DeclarationChecks.check(method, report);
+    TreePath path = trees.getPath(method);
+    boolean hasBody = path != null && ((MethodTree) path.getLeaf()).getBody() != null;
+    if (hasBody) {
+      Attribution.ensure(trees, path);
+      LanguageFence.check(trees, path, method, className.simpleName(), report);
+    }
+    if (!report.isClean() || !hasBody) {
+      reporter.report(report);
+      return;
+    }
+    Function function = MethodReader.read(trees, path, method);
+    Trace trace = Lowering.lower(function);
+    JavaFile file =
+        GeneratedFiles.of(
+            className.packageName(),
+            WorkspaceWriter.write(trace, className),
+            method,
+            getClass().getCanonicalName());
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      reporter.report(
+          Problem.at(
+              (Element) method,
+              Messages.cannotWrite(className.canonicalName(), e.getMessage())));
+    }
+  }
+}

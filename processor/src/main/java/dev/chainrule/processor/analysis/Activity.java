@@ -1,0 +1,74 @@
+package dev.chainrule.processor.analysis;
+
+import dev.chainrule.processor.ad.rules.DerivativeRules;
+import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Activity analysis: which values need a derivative. A value is <em>varied</em> when it depends
+ * differentiably on a double parameter, and <em>useful</em> when the result depends on it; it is
+ * <em>active</em> when both. Usefulness is for derivatives: it does not flow back through
+ * piecewise-constant steps such as {@code Math.floor}. Only active values get adjoints and tangents: constants cost nothing,
+ * and dead code (say {@code Math.acos(2)}, whose derivative is NaN) cannot leak into a gradient.
+ */
+public final class Activity {
+  private final Set<Value> varied = new HashSet<>();
+  private final Set<Value> useful = new HashSet<>();
+
+  private Activity() {}
+
+  public static Activity of(Trace trace) {
+    Activity activity = new Activity();
+    activity.findVaried(trace);
+    activity.findUseful(trace);
+    return activity;
+  }
+
+  private void findVaried(Trace trace) {
+    for (Value parameter : trace.params()) {
+      if (parameter.type().isDifferentiable()) {
+        varied.add(parameter);
+      }
+    }
+    for (Step step : trace.steps()) {
+      if (step.result().type().isDifferentiable()
+          && !DerivativeRules.isPiecewiseConstant(step.primitive())
+          && step.args().stream().anyMatch(varied::contains)) {
+        varied.add(step.result());
+      }
+    }
+  }
+
+  private void findUseful(Trace trace) {
+    if (trace.result() instanceof Value result) {
+      useful.add(result);
+    }
+    List<Step> steps = trace.steps();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step step = steps.get(i);
+      // Nothing flows back through a piecewise-constant step: its arguments stay useless.
+      if (useful.contains(step.result())
+          && !DerivativeRules.isPiecewiseConstant(step.primitive())) {
+        for (Operand arg : step.args()) {
+          if (arg instanceof Value value) {
+            useful.add(value);
+          }
+        }
+      }
+    }
+  }
+
+  public boolean isActive(Operand operand) {
+    return operand instanceof Value value && varied.contains(value) && useful.contains(value);
+  }
+
+  /** Whether the step's result depends on parameters and reaches the result. */
+  public boolean isActive(Step step) {
+    return isActive(step.result());
+  }
+}

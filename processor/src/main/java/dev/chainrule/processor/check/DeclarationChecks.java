@@ -1,0 +1,81 @@
+package dev.chainrule.processor.check;
+
+import dev.chainrule.processor.emit.GeneratedNames;
+import dev.chainrule.processor.ir.Type;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/** Checks a @Differentiable method's declaration: what it is, what it takes, what it returns. */
+public final class DeclarationChecks {
+  private DeclarationChecks() {}
+
+  public static void check(ExecutableElement method, ValidationReport report) {
+    String name = describe(method);
+    if (!isNameable(method.getEnclosingElement())) {
+      report.add(Problem.at(method, Messages.notNameable(name)));
+    }
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      report.add(Problem.at(method, Messages.notStatic(name)));
+    }
+    if (method.getModifiers().contains(Modifier.ABSTRACT)
+        || method.getModifiers().contains(Modifier.NATIVE)) {
+      report.add(Problem.at(method, Messages.noBody(name)));
+    }
+    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+      report.add(Problem.at(method, Messages.returnType(name, method.getReturnType().toString())));
+    }
+    if (method.isVarArgs()) {
+      report.add(Problem.at(method, Messages.varargs(name)));
+    }
+    checkParameters(method, report);
+  }
+
+  private static void checkParameters(ExecutableElement method, ValidationReport report) {
+    Map<String, VariableElement> byAccessor = new HashMap<>();
+    for (VariableElement parameter : method.getParameters()) {
+      Type type = Type.of(parameter.asType().getKind());
+      if (type == null) {
+        String typeName = parameter.asType().toString();
+        report.add(
+            Problem.at(parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
+        continue;
+      }
+      if (!type.isDifferentiable()) {
+        continue;
+      }
+      String accessor = GeneratedNames.gradientAccessor(parameter.getSimpleName().toString());
+      VariableElement previous = byAccessor.putIfAbsent(accessor, parameter);
+      if (previous != null) {
+        report.add(
+            Problem.at(
+                parameter,
+                Messages.accessorClash(
+                    parameter.getSimpleName().toString(),
+                    previous.getSimpleName().toString(),
+                    accessor)));
+      }
+    }
+  }
+
+  /** Whether the generated class can refer to the class: top-level, or members all the way up. */
+  private static boolean isNameable(Element type) {
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getNestingKind() != NestingKind.TOP_LEVEL && t.getNestingKind() != NestingKind.MEMBER) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code Outer.Inner.m}, for messages. */
+  public static String describe(ExecutableElement method) {
+    return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+  }
+}

@@ -1,0 +1,282 @@
+package dev.chainrule.processor.check;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.chainrule.processor.ir.MathClass;
+import dev.chainrule.processor.ir.Primitive;
+import dev.chainrule.processor.ir.Type;
+import dev.chainrule.processor.read.References;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The language fence: walks a method body and lets through exactly the constructs chainrule can
+ * differentiate, reporting every other one on its own tree. Whatever passes can be read into the IR
+ * without further checks.
+ */
+public final class LanguageFence extends TreePathScanner<Void, ValidationReport> {
+  private static final Set<Tree.Kind> STATEMENTS =
+      EnumSet.of(
+          Tree.Kind.VARIABLE,
+          Tree.Kind.EXPRESSION_STATEMENT,
+          Tree.Kind.RETURN,
+          Tree.Kind.BLOCK,
+          Tree.Kind.EMPTY_STATEMENT);
+
+  private static final Set<Tree.Kind> EXPRESSIONS =
+      EnumSet.of(
+          Tree.Kind.INT_LITERAL,
+          Tree.Kind.LONG_LITERAL,
+          Tree.Kind.DOUBLE_LITERAL,
+          Tree.Kind.IDENTIFIER,
+          Tree.Kind.MEMBER_SELECT,
+          Tree.Kind.PARENTHESIZED,
+          Tree.Kind.UNARY_MINUS,
+          Tree.Kind.UNARY_PLUS,
+          Tree.Kind.PLUS,
+          Tree.Kind.MINUS,
+          Tree.Kind.MULTIPLY,
+          Tree.Kind.DIVIDE,
+          Tree.Kind.METHOD_INVOCATION,
+          Tree.Kind.TYPE_CAST);
+
+  /** The statement forms an expression statement may take. */
+  private static final Set<Tree.Kind> UPDATES =
+      EnumSet.of(
+          Tree.Kind.ASSIGNMENT,
+          Tree.Kind.PLUS_ASSIGNMENT,
+          Tree.Kind.MINUS_ASSIGNMENT,
+          Tree.Kind.MULTIPLY_ASSIGNMENT,
+          Tree.Kind.DIVIDE_ASSIGNMENT,
+          Tree.Kind.PREFIX_INCREMENT,
+          Tree.Kind.POSTFIX_INCREMENT,
+          Tree.Kind.PREFIX_DECREMENT,
+          Tree.Kind.POSTFIX_DECREMENT);
+
+  private final Trees trees;
+  private final String packageName;
+  private final String generatedClass;
+  private StatementTree finalStatement;
+
+  private LanguageFence(Trees trees, String packageName, String generatedClass) {
+    this.trees = trees;
+    this.packageName = packageName;
+    this.generatedClass = generatedClass;
+  }
+
+  /** Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code report}. */
+  public static void check(
+      Trees trees,
+      TreePath methodPath,
+      ExecutableElement method,
+      String generatedClass,
+      ValidationReport report) {
+    String packageName = References.packageOf(method);
+    LanguageFence fence = new LanguageFence(trees, packageName, generatedClass);
+    BlockTree body = ((MethodTree) methodPath.getLeaf()).getBody();
+    List<? extends StatementTree> statements = body.getStatements();
+    fence.finalStatement = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    fence.scan(new TreePath(methodPath, body), report);
+  }
+
+  /** Admits a tree through the fence before looking inside it. */
+  @Override
+  public Void scan(Tree tree, ValidationReport report) {
+    if (tree == null || !admits(new TreePath(getCurrentPath(), tree), report)) {
+      return null;
+    }
+    return super.scan(tree, report);
+  }
+
+  private boolean admits(TreePath path, ValidationReport report) {
+    Tree tree = path.getLeaf();
+    if (UPDATES.contains(tree.getKind())
+        && path.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT) {
+      return true;
+    }
+    if (tree instanceof StatementTree && !(tree instanceof ExpressionTree)) {
+      if (STATEMENTS.contains(tree.getKind())) {
+        return true;
+      }
+      report.add(Problem.at(path, Messages.unsupportedStatement(Constructs.describe(tree))));
+      return false;
+    }
+    if (!EXPRESSIONS.contains(tree.getKind())) {
+      boolean assignment = tree instanceof AssignmentTree || tree instanceof CompoundAssignmentTree;
+      report.add(
+          Problem.at(
+              path,
+              assignment
+                  ? Messages.nestedAssignment(tree.toString())
+                  : Messages.unsupportedExpression(Constructs.describe(tree))));
+      return false;
+    }
+    TypeMirror type = trees.getTypeMirror(path);
+    Type irType = type == null ? null : Type.of(type.getKind());
+    if (irType == null || !irType.isNumeric()) {
+      report.add(
+          Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public Void visitReturn(ReturnTree tree, ValidationReport report) {
+    if (tree != finalStatement) {
+      reject(Messages.returnNotLast(), report);
+      return null;
+    }
+    return super.visitReturn(tree, report);
+  }
+
+  @Override
+  public Void visitVariable(VariableTree tree, ValidationReport report) {
+    Element local = trees.getElement(getCurrentPath());
+    if (local.asType().getKind() != TypeKind.DOUBLE) {
+      String type = local.asType().toString();
+      reject(Messages.localType(tree.getName().toString(), type), report);
+      return null;
+    }
+    return scan(tree.getInitializer(), report);
+  }
+
+  @Override
+  public Void visitExpressionStatement(ExpressionStatementTree tree, ValidationReport report) {
+    ExpressionTree expression = tree.getExpression();
+    if (!UPDATES.contains(expression.getKind())) {
+      reject(Messages.unsupportedStatement("'" + tree.toString().strip() + "'"), report);
+      return null;
+    }
+    return scan(expression, report);
+  }
+
+  @Override
+  public Void visitAssignment(AssignmentTree tree, ValidationReport report) {
+    checkTarget(tree.getVariable(), report);
+    return scan(tree.getExpression(), report);
+  }
+
+  @Override
+  public Void visitCompoundAssignment(CompoundAssignmentTree tree, ValidationReport report) {
+    checkTarget(tree.getVariable(), report);
+    return scan(tree.getExpression(), report);
+  }
+
+  @Override
+  public Void visitUnary(UnaryTree tree, ValidationReport report) {
+    if (UPDATES.contains(tree.getKind())) {
+      checkTarget(tree.getExpression(), report);
+      return null;
+    }
+    return super.visitUnary(tree, report);
+  }
+
+  /** The variable an update writes, which must be a double parameter or local. */
+  private void checkTarget(ExpressionTree target, ValidationReport report) {
+    TreePath path = new TreePath(getCurrentPath(), target);
+    Element element = trees.getElement(path);
+    if (!(target instanceof IdentifierTree)
+        || !References.isVariable(element)
+        || element.asType().getKind() != TypeKind.DOUBLE) {
+      String description =
+          element != null && References.isVariable(element)
+              ? element.getSimpleName() + " (of type " + element.asType() + ")"
+              : target.toString();
+      report.add(Problem.at(path, Messages.assignmentTarget(description)));
+    }
+  }
+
+  @Override
+  public Void visitIdentifier(IdentifierTree tree, ValidationReport report) {
+    checkReference(tree, report);
+    return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree tree, ValidationReport report) {
+    // The qualifier names a class (Math.PI); it is not an expression to descend into.
+    checkReference(tree, report);
+    return null;
+  }
+
+  private void checkReference(ExpressionTree tree, ValidationReport report) {
+    Element element = trees.getElement(getCurrentPath());
+    if (References.isVariable(element)) {
+      return;
+    }
+    if (References.isStaticFinalField(element)) {
+      VariableElement field = (VariableElement) element;
+      if (!References.isVisibleFrom(field, packageName) && field.getConstantValue() == null) {
+        reject(Messages.inaccessibleConstant(tree.toString(), generatedClass), report);
+      }
+      return;
+    }
+    if (element != null && element.getKind().isField()) {
+      reject(Messages.notAConstant(tree.toString()), report);
+      return;
+    }
+    reject(Messages.unsupportedReference(tree.toString()), report);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree tree, ValidationReport report) {
+    Element element = trees.getElement(getCurrentPath());
+    String call = tree.getMethodSelect() + "(...)";
+    if (!(element instanceof ExecutableElement method)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)
+        || MathClass.named(owner.getQualifiedName().toString()) == null) {
+      reject(Messages.unsupportedCall(call), report);
+      return null;
+    }
+    if (Primitive.mathFunction(method.getSimpleName().toString(), method.getParameters().size())
+        .isEmpty()) {
+      String function = owner.getSimpleName() + "." + method.getSimpleName() + "(...)";
+      reject(Messages.unsupportedMathFunction(function), report);
+      return null;
+    }
+    // Only the arguments: the method select names a function, not a value.
+    for (ExpressionTree argument : tree.getArguments()) {
+      scan(argument, report);
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitTypeCast(TypeCastTree tree, ValidationReport report) {
+    TypeMirror target = trees.getTypeMirror(getCurrentPath());
+    if (target.getKind() != TypeKind.DOUBLE) {
+      reject(Messages.unsupportedCast(tree.getType().toString()), report);
+      return null;
+    }
+    return scan(tree.getExpression(), report);
+  }
+
+  /** Reports the tree being visited. */
+  private void reject(String message, ValidationReport report) {
+    report.add(Problem.at(getCurrentPath(), message));
+  }
+}

@@ -1,0 +1,227 @@
+package dev.chainrule.processor.check;
+
+import dev.chainrule.processor.ir.Primitive;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Every message chainrule prints, in one voice: what is wrong, then what is supported or what to do.
+ * Each starts with {@code [chainrule]} so it stands out among javac's own errors.
+ */
+public final class Messages {
+  private static final String TAG = "[chainrule] ";
+
+  /** The supported Math functions, in table order, e.g. {@code "sin, cos, tan, ..."}. */
+  public static final String MATH_FUNCTIONS =
+      Arrays.stream(Primitive.values())
+          .filter(Primitive::isMathFunction)
+          .map(Primitive::symbol)
+          .distinct()
+          .collect(Collectors.joining(", "));
+
+  private static final String SUPPORTED_STATEMENTS =
+      "a @Differentiable method may declare double locals, assign them and its parameters"
+          + " (=, +=, -=, *=, /=, ++, --) and must end with a single return";
+
+  private static final String SUPPORTED_EXPRESSIONS =
+      "a @Differentiable method may use numeric literals, its parameters and double locals,"
+          + " static final constants, + - * /, unary - and +, parentheses, casts to double and"
+          + " the Math and StrictMath functions "
+          + MATH_FUNCTIONS;
+
+  private Messages() {}
+
+  // --- the method's declaration ---
+
+  public static String noTrees(String processingEnvironment) {
+    return TAG
+        + "chainrule needs javac: it reads method bodies through javac's Trees API"
+        + " (com.sun.source.util.Trees), which this compiler's processing environment ("
+        + processingEnvironment
+        + ") does not provide; compile with javac from JDK 17 or later";
+  }
+
+  public static String notStatic(String method) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " must be static; chainrule differentiates static methods, whose result depends only"
+        + " on their arguments";
+  }
+
+  public static String noBody(String method) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " has no body to differentiate; annotate a static method with a body";
+  }
+
+  public static String returnType(String method, String type) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " returns "
+        + type
+        + "; a @Differentiable method must return double";
+  }
+
+  public static String parameterType(String parameter, String type) {
+    return TAG
+        + "parameter "
+        + parameter
+        + " has type "
+        + type
+        + "; supported parameter types are double (differentiable), int, long and boolean";
+  }
+
+  public static String varargs(String method) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " has a variable-arity parameter; declare each double parameter separately";
+  }
+
+  public static String notNameable(String method) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " is declared in a local or anonymous class, which a generated class cannot name;"
+        + " move it to a top-level or member class";
+  }
+
+  public static String accessorClash(String parameter, String other, String accessor) {
+    return TAG
+        + "parameters "
+        + other
+        + " and "
+        + parameter
+        + " would both get the gradient accessor "
+        + accessor
+        + "(); rename one of them";
+  }
+
+  public static String generatedNameClash(String method, String generatedClass, String other) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " would generate class "
+        + generatedClass
+        + ", which @Differentiable method "
+        + other
+        + " generates too; give the methods different names";
+  }
+
+  public static String cannotWrite(String generatedClass, String reason) {
+    return TAG
+        + "cannot write the generated class "
+        + generatedClass
+        + ": "
+        + reason
+        + "; if a class of that name exists already, rename it or the method";
+  }
+
+  public static String internalError(String method, Throwable error) {
+    return TAG
+        + "internal error while differentiating "
+        + method
+        + ": "
+        + error
+        + "; this is a chainrule bug, please report it with this method's source";
+  }
+
+  // --- the method's body ---
+
+  public static String unsupportedStatement(String description) {
+    return TAG + description + " is not supported; " + SUPPORTED_STATEMENTS;
+  }
+
+  public static String unsupportedExpression(String description) {
+    return TAG + description + " is not supported; " + SUPPORTED_EXPRESSIONS;
+  }
+
+  public static String unsupportedType(String expression, String type) {
+    return TAG
+        + "'"
+        + expression
+        + "' has type "
+        + type
+        + "; a @Differentiable method computes with double, int and long values";
+  }
+
+  public static String localType(String local, String type) {
+    return TAG
+        + "local variable "
+        + local
+        + " has type "
+        + type
+        + "; a @Differentiable method declares only double locals";
+  }
+
+  public static String assignmentTarget(String target) {
+    return TAG
+        + "cannot assign to "
+        + target
+        + "; a @Differentiable method assigns only its double parameters and double locals";
+  }
+
+  public static String nestedAssignment(String expression) {
+    return TAG
+        + "'"
+        + expression
+        + "' assigns inside an expression; write the assignment as a statement of its own";
+  }
+
+  public static String returnNotLast() {
+    return TAG
+        + "return must be the last statement of a @Differentiable method, and the only one;"
+        + " compute the result in locals and return it at the end";
+  }
+
+  public static String unsupportedMathFunction(String call) {
+    return TAG
+        + call
+        + " is not supported; the supported Math and StrictMath functions are "
+        + MATH_FUNCTIONS;
+  }
+
+  public static String unsupportedCall(String call) {
+    return TAG
+        + "call to "
+        + call
+        + " is not supported; a @Differentiable method may call only the Math and StrictMath"
+        + " functions "
+        + MATH_FUNCTIONS;
+  }
+
+  public static String unsupportedCast(String type) {
+    return TAG
+        + "cast to "
+        + type
+        + " is not supported; the only supported cast is to double";
+  }
+
+  public static String notAConstant(String field) {
+    return TAG
+        + "field "
+        + field
+        + " is not a static final constant; a @Differentiable method reads only its parameters,"
+        + " its locals and static final fields";
+  }
+
+  public static String inaccessibleConstant(String field, String generatedClass) {
+    return TAG
+        + "static final field "
+        + field
+        + " is not visible to the generated class "
+        + generatedClass
+        + " and is not a compile-time constant; make it package-private or public";
+  }
+
+  public static String unsupportedReference(String name) {
+    return TAG
+        + "'"
+        + name
+        + "' is not supported here; a @Differentiable method reads only its parameters,"
+        + " its double locals and static final numeric fields";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ir.Value;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code backward}: the chain rule unrolled, one line per partial derivative, last statement
+ * first, each adjoint a local {@code d_x} named after the value it belongs to.
+ */
+final class BackwardWriter {
+  private BackwardWriter() {}
+
+  static MethodSpec write(AdjointPlan plan, Names names, Code code) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("backward")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "Adds the gradient of the result, for the latest {@link #forward}, to each"
+                    + " parameter's accumulated gradient.\n")
+            .beginControlFlow("if (!$L)", names.member(WorkspaceWriter.RECORDED))
+            .addStatement(
+                "throw new $T($S)",
+                IllegalStateException.class,
+                "backward() needs a forward(...) call first: there is nothing recorded to differentiate")
+            .endControlFlow();
+    plan.seed().ifPresent(seed -> method.addStatement("double $L = 1.0", names.adjoint(seed)));
+    SourceComments comments = new SourceComments(method);
+    for (AdjointPlan.Block block : plan.blocks()) {
+      comments.before(block.line());
+      for (AdjointPlan.Update update : block.updates()) {
+        method.addStatement(update(update, names, code));
+      }
+    }
+    for (Value parameter : plan.gradients()) {
+      method.addStatement("$L += $L", names.gradient(parameter), names.adjoint(parameter));
+    }
+    return method.build();
+  }
+
+  private static CodeBlock update(AdjointPlan.Update update, Names names, Code code) {
+    String target = names.adjoint(update.target());
+    CodeBlock product = code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
+    boolean negative = update.partial().negative();
+    if (update.declares()) {
+      return CodeBlock.of("double $L = $L$L", target, negative ? "-" : "", product);
+    }
+    return CodeBlock.of("$L $L= $L", target, negative ? "-" : "+", product);
+  }
+}

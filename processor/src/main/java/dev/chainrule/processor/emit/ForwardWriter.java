@@ -1,0 +1,51 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.HashSet;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code forward}: the user's method, one step per line, keeping in fields exactly the values
+ * backward reads (the plan's tape) and everything else in locals.
+ */
+final class ForwardWriter {
+  private ForwardWriter() {}
+
+  static MethodSpec write(Trace trace, AdjointPlan plan, Names names, Code code) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("forward")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.DOUBLE)
+            .addJavadoc(
+                "Returns what {@code $L.$L} returns for these arguments, and records what {@link"
+                    + " #backward()} needs.\n",
+                trace.function().ownerName(),
+                trace.function().name());
+    Set<Value> tape = new HashSet<>(plan.tape());
+    for (Value parameter : trace.params()) {
+      method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
+      if (tape.contains(parameter)) {
+        method.addStatement("this.$L = $L", names.of(parameter), names.of(parameter));
+      }
+    }
+    SourceComments comments = new SourceComments(method);
+    for (Step step : trace.steps()) {
+      comments.before(step.line());
+      String name = names.of(step.result());
+      if (tape.contains(step.result())) {
+        method.addStatement("$L = $L", name, code.primal(step));
+      } else {
+        method.addStatement("$T $L = $L", Code.typeOf(step.result().type()), name, code.primal(step));
+      }
+    }
+    method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));
+    method.addStatement("return $L", code.operand(trace.result()));
+    return method.build();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import dev.chainrule.processor.read.References;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/** The public names the contract pins: the generated class and the gradient accessors. */
+public final class GeneratedNames {
+  private GeneratedNames() {}
+
+  /** {@code p.C_m} for method {@code m} of {@code p.C}; {@code p.C_D_m} for a nested {@code C.D}. */
+  public static ClassName generatedClass(ExecutableElement method) {
+    Deque<String> owners = new ArrayDeque<>();
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      owners.addFirst(e.getSimpleName().toString());
+    }
+    return ClassName.get(
+        References.packageOf(method),
+        String.join("_", owners) + "_" + method.getSimpleName());
+  }
+
+  /** {@code gradX} for parameter {@code x}: "grad" and the name with its first letter upper-cased. */
+  public static String gradientAccessor(String parameter) {
+    int first = parameter.codePointAt(0);
+    return "grad"
+        + new String(Character.toChars(Character.toUpperCase(first)))
+        + parameter.substring(Character.charCount(first));
+  }
+
+  /** {@code xDot} for parameter {@code x}: the name of its direction in {@code tangent}. */
+  public static String tangentParameter(String parameter) {
+    return parameter + "Dot";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.NameAllocator;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Java names for everything a generated class declares, derived from the user's names and never
+ * clashing with them: the user's parameters keep their names, then every value, gradient, adjoint
+ * ({@code d_x}) and tangent ({@code xDot}) takes the first free spelling of its suggestion. All
+ * names share one scope because fields, parameters and locals meet in the same method bodies.
+ * Allocation follows the trace, so the same method always gets the same names.
+ */
+final class Names {
+  private final NameAllocator allocator = new NameAllocator();
+  private final Map<Object, String> allocated = new HashMap<>();
+
+  Names(Trace trace) {
+    for (Value parameter : trace.params()) {
+      allocator.newName(parameter.name(), parameter);
+    }
+    for (Step step : trace.steps()) {
+      allocator.newName(step.result().name(), step.result());
+    }
+    for (Value parameter : trace.params()) {
+      if (parameter.type().isDifferentiable()) {
+        allocator.newName(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
+      }
+    }
+  }
+
+  private record Gradient(Value parameter) {}
+
+  private record Adjoint(Value value) {}
+
+  private record Tangent(Value value) {}
+
+  private record Member(String suggestion) {}
+
+  /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
+  String of(Value value) {
+    return allocator.get(value);
+  }
+
+  /** The field that accumulates a parameter's gradient. */
+  String gradient(Value parameter) {
+    return allocator.get(new Gradient(parameter));
+  }
+
+  /** The local holding d(result)/d(value) in backward: {@code d_x}. */
+  String adjoint(Value value) {
+    return getOrAllocate(new Adjoint(value), "d_" + of(value));
+  }
+
+  /** The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction argument. */
+  String tangent(Value value) {
+    return getOrAllocate(new Tangent(value), GeneratedNames.tangentParameter(of(value)));
+  }
+
+  /** Another member of the generated class, such as a flag field. */
+  String member(String suggestion) {
+    return getOrAllocate(new Member(suggestion), suggestion);
+  }
+
+  private String getOrAllocate(Object tag, String suggestion) {
+    return allocated.computeIfAbsent(tag, t -> allocator.newName(suggestion, t));
+  }
+}

@@ -1,0 +1,21 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import dev.chainrule.processor.ir.SourceLine;
+
+/** Heads each run of generated lines with the source line it comes from: {@code // line 12: ...}. */
+final class SourceComments {
+  private final MethodSpec.Builder method;
+  private SourceLine current;
+
+  SourceComments(MethodSpec.Builder method) {
+    this.method = method;
+  }
+
+  void before(SourceLine line) {
+    if (!line.equals(current)) {
+      method.addComment("line $L: $L", line.number(), line.text());
+      current = line;
+    }
+  }
+}

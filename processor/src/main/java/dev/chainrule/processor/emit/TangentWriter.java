@@ -1,0 +1,75 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.chainrule.processor.ad.forward.TangentPlan;
+import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the static {@code tangent}: forward mode, each step followed by its tangent
+ * {@code zDot = ∂z/∂x * xDot + ...}; it returns the directional derivative along the given directions.
+ */
+final class TangentWriter {
+  private TangentWriter() {}
+
+  static MethodSpec write(Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("tangent")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(TypeName.DOUBLE)
+            .addJavadoc(
+                "Forward mode: the derivative of {@code $L.$L} at the given point along the given"
+                    + " direction, that is the sum over parameters of ∂result/∂x · xDot.\n",
+                trace.function().ownerName(),
+                trace.function().name());
+    for (Value parameter : trace.params()) {
+      method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
+    }
+    for (Value parameter : trace.params()) {
+      if (parameter.type().isDifferentiable()) {
+        method.addParameter(TypeName.DOUBLE, names.tangent(parameter));
+      }
+    }
+    SourceComments comments = new SourceComments(method);
+    for (Step step : trace.steps()) {
+      comments.before(step.line());
+      Value result = step.result();
+      method.addStatement(
+          "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
+      if (plan.hasTangent(step)) {
+        method.addStatement("double $L = $L", names.tangent(result), sum(plan.termsOf(step), names, code));
+      }
+    }
+    if (activity.isActive(trace.result())) {
+      method.addStatement("return $L", names.tangent((Value) trace.result()));
+    } else {
+      method.addStatement("return 0.0");
+    }
+    return method.build();
+  }
+
+  private static CodeBlock sum(List<TangentPlan.Term> terms, Names names, Code code) {
+    if (terms.isEmpty()) {
+      return CodeBlock.of("0.0");
+    }
+    CodeBlock.Builder sum = CodeBlock.builder();
+    for (int i = 0; i < terms.size(); i++) {
+      TangentPlan.Term term = terms.get(i);
+      boolean negative = term.partial().negative();
+      CodeBlock product =
+          code.product(CodeBlock.of("$L", names.tangent(term.argument())), term.partial());
+      if (i == 0) {
+        sum.add("$L$L", negative ? "-" : "", product);
+      } else {
+        sum.add(" $L $L", negative ? "-" : "+", product);
+      }
+    }
+    return sum.build();
+  }
+}

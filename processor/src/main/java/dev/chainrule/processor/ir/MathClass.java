@@ -1,0 +1,26 @@
+package dev.chainrule.processor.ir;
+
+/** The class a Math-function call goes through. */
+public enum MathClass {
+  MATH("java.lang.Math"),
+  STRICT_MATH("java.lang.StrictMath");
+
+  private final String qualifiedName;
+
+  MathClass(String qualifiedName) {
+    this.qualifiedName = qualifiedName;
+  }
+
+  public String qualifiedName() {
+    return qualifiedName;
+  }
+
+  public static MathClass named(String qualifiedName) {
+    for (MathClass candidate : values()) {
+      if (candidate.qualifiedName.equals(qualifiedName)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

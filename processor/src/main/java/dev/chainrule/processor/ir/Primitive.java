@@ -1,0 +1,91 @@
+package dev.chainrule.processor.ir;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every operation the IR can apply: Java's arithmetic operators, the identity and conversions, and the
+ * supported {@code java.lang.Math} functions. Derivatives live in one table,
+ * {@code ad.rules.DerivativeRules}; this enum only says how each primitive is written.
+ */
+public enum Primitive {
+  ADD(Notation.INFIX, "+", 2),
+  SUBTRACT(Notation.INFIX, "-", 2),
+  MULTIPLY(Notation.INFIX, "*", 2),
+  DIVIDE(Notation.INFIX, "/", 2),
+  NEGATE(Notation.PREFIX, "-", 1),
+  /** {@code y = x}: a variable initialised from another keeps its own name in generated code. */
+  COPY(Notation.COPY, "", 1),
+  /** A widening cast to double, explicit ({@code (double) n}) or implied by the source. */
+  TO_DOUBLE(Notation.CAST, "(double) ", 1),
+
+  SIN(Notation.CALL, "sin", 1),
+  COS(Notation.CALL, "cos", 1),
+  TAN(Notation.CALL, "tan", 1),
+  ASIN(Notation.CALL, "asin", 1),
+  ACOS(Notation.CALL, "acos", 1),
+  ATAN(Notation.CALL, "atan", 1),
+  ATAN2(Notation.CALL, "atan2", 2),
+  SINH(Notation.CALL, "sinh", 1),
+  COSH(Notation.CALL, "cosh", 1),
+  TANH(Notation.CALL, "tanh", 1),
+  EXP(Notation.CALL, "exp", 1),
+  EXPM1(Notation.CALL, "expm1", 1),
+  LOG(Notation.CALL, "log", 1),
+  LOG10(Notation.CALL, "log10", 1),
+  LOG1P(Notation.CALL, "log1p", 1),
+  SQRT(Notation.CALL, "sqrt", 1),
+  CBRT(Notation.CALL, "cbrt", 1),
+  POW(Notation.CALL, "pow", 2),
+  HYPOT(Notation.CALL, "hypot", 2),
+  ABS(Notation.CALL, "abs", 1),
+  MAX(Notation.CALL, "max", 2),
+  MIN(Notation.CALL, "min", 2),
+  SIGNUM(Notation.CALL, "signum", 1),
+  FLOOR(Notation.CALL, "floor", 1),
+  CEIL(Notation.CALL, "ceil", 1),
+  RINT(Notation.CALL, "rint", 1);
+
+  /** How a primitive is spelled in Java source. */
+  public enum Notation {
+    INFIX,
+    PREFIX,
+    COPY,
+    CAST,
+    CALL
+  }
+
+  private final Notation notation;
+  private final String symbol;
+  private final int arity;
+
+  Primitive(Notation notation, String symbol, int arity) {
+    this.notation = notation;
+    this.symbol = symbol;
+    this.arity = arity;
+  }
+
+  public Notation notation() {
+    return notation;
+  }
+
+  /** The operator ({@code "+"}), the cast prefix, or the Math method's name ({@code "sin"}). */
+  public String symbol() {
+    return symbol;
+  }
+
+  public int arity() {
+    return arity;
+  }
+
+  public boolean isMathFunction() {
+    return notation == Notation.CALL;
+  }
+
+  /** The Math function with this name and arity, if chainrule supports it. */
+  public static Optional<Primitive> mathFunction(String name, int arity) {
+    return Arrays.stream(values())
+        .filter(p -> p.isMathFunction() && p.symbol.equals(name) && p.arity == arity)
+        .findFirst();
+  }
+}

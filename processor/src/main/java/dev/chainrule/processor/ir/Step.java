@@ -1,0 +1,14 @@
+package dev.chainrule.processor.ir;
+
+import java.util.List;
+
+/**
+ * One operation of a {@link Trace}: {@code result = primitive(args)}, with the source statement it
+ * belongs to. Steps are the unit of differentiation: one chain-rule line per active argument.
+ */
+public record Step(
+    Value result, Primitive primitive, List<Operand> args, MathClass mathClass, SourceLine line) {
+  public Step {
+    args = List.copyOf(args);
+  }
+}

@@ -1,0 +1,287 @@
+package dev.chainrule.processor.read;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.Expr;
+import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.Literal;
+import dev.chainrule.processor.ir.MathClass;
+import dev.chainrule.processor.ir.Primitive;
+import dev.chainrule.processor.ir.SourceLine;
+import dev.chainrule.processor.ir.Stmt;
+import dev.chainrule.processor.ir.Type;
+import dev.chainrule.processor.ir.Variable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Reads the body of a method that passed the language fence into the IR. It resolves names through
+ * javac's attribution, so a name means what the compiler says it means; any construct the fence
+ * should have stopped is a chainrule bug and throws.
+ */
+public final class MethodReader {
+  private final Trees trees;
+  private final SourceText source;
+  private final String packageName;
+  private final Map<Element, Variable> variables = new HashMap<>();
+  private final List<Stmt> body = new ArrayList<>();
+
+  private MethodReader(Trees trees, TreePath methodPath, String packageName) {
+    this.trees = trees;
+    this.source = new SourceText(trees, methodPath.getCompilationUnit());
+    this.packageName = packageName;
+  }
+
+  public static Function read(Trees trees, TreePath methodPath, ExecutableElement method) {
+    MethodReader reader = new MethodReader(trees, methodPath, References.packageOf(method));
+    List<Variable> params = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      params.add(reader.declare(parameter));
+    }
+    MethodTree tree = (MethodTree) methodPath.getLeaf();
+    reader.readBlock(new TreePath(methodPath, tree.getBody()));
+    return new Function(
+        reader.packageName, ownerName(method), method.getSimpleName().toString(), params, reader.body);
+  }
+
+  private static String ownerName(ExecutableElement method) {
+    Deque<String> names = new ArrayDeque<>();
+    for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.addFirst(e.getSimpleName().toString());
+    }
+    return String.join(".", names);
+  }
+
+  private Variable declare(Element element) {
+    Type type = Type.of(element.asType().getKind());
+    Variable variable =
+        new Variable(
+            variables.size(),
+            element.getSimpleName().toString(),
+            type,
+            element.getKind() == javax.lang.model.element.ElementKind.PARAMETER);
+    variables.put(element, variable);
+    return variable;
+  }
+
+  // --- statements ---
+
+  private void readBlock(TreePath blockPath) {
+    for (StatementTree statement : ((BlockTree) blockPath.getLeaf()).getStatements()) {
+      readStatement(new TreePath(blockPath, statement));
+    }
+  }
+
+  private void readStatement(TreePath path) {
+    Tree statement = path.getLeaf();
+    SourceLine line = source.lineOf(statement);
+    switch (statement.getKind()) {
+      case BLOCK -> readBlock(path);
+      case EMPTY_STATEMENT -> {}
+      case VARIABLE -> {
+        Variable local = declare(trees.getElement(path));
+        ExpressionTree initializer = ((VariableTree) statement).getInitializer();
+        if (initializer != null) {
+          body.add(new Stmt.Assign(local, expression(child(path, initializer)), line));
+        }
+      }
+      case RETURN -> {
+        ExpressionTree value = ((ReturnTree) statement).getExpression();
+        body.add(new Stmt.Return(expression(child(path, value)), line));
+      }
+      case EXPRESSION_STATEMENT -> {
+        ExpressionTree update = ((ExpressionStatementTree) statement).getExpression();
+        body.add(readUpdate(child(path, update), line));
+      }
+      default -> throw unexpected(statement);
+    }
+  }
+
+  /** An assignment, compound assignment, or increment, spelled out as {@code x = <expr>}. */
+  private Stmt readUpdate(TreePath path, SourceLine line) {
+    Tree update = path.getLeaf();
+    if (update instanceof AssignmentTree assignment) {
+      Variable target = variableAt(child(path, assignment.getVariable()));
+      return new Stmt.Assign(target, expression(child(path, assignment.getExpression())), line);
+    }
+    if (update instanceof CompoundAssignmentTree compound) {
+      Variable target = variableAt(child(path, compound.getVariable()));
+      Expr operand = expression(child(path, compound.getExpression()));
+      Primitive op =
+          switch (compound.getKind()) {
+            case PLUS_ASSIGNMENT -> Primitive.ADD;
+            case MINUS_ASSIGNMENT -> Primitive.SUBTRACT;
+            case MULTIPLY_ASSIGNMENT -> Primitive.MULTIPLY;
+            case DIVIDE_ASSIGNMENT -> Primitive.DIVIDE;
+            default -> throw unexpected(compound);
+          };
+      return new Stmt.Assign(target, apply(op, Type.DOUBLE, new Expr.Read(target), operand), line);
+    }
+    UnaryTree step = (UnaryTree) update;
+    Variable target = variableAt(child(path, step.getExpression()));
+    Primitive op =
+        switch (step.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT -> Primitive.ADD;
+          case PREFIX_DECREMENT, POSTFIX_DECREMENT -> Primitive.SUBTRACT;
+          default -> throw unexpected(step);
+        };
+    Literal one = new Literal(1, "1", Type.INT);
+    return new Stmt.Assign(target, apply(op, Type.DOUBLE, new Expr.Read(target), one), line);
+  }
+
+  private Variable variableAt(TreePath path) {
+    Variable variable = variables.get(trees.getElement(path));
+    if (variable == null) {
+      throw unexpected(path.getLeaf());
+    }
+    return variable;
+  }
+
+  // --- expressions ---
+
+  private Expr expression(TreePath path) {
+    Tree tree = path.getLeaf();
+    Type type = Type.of(trees.getTypeMirror(path).getKind());
+    switch (tree.getKind()) {
+      case INT_LITERAL, LONG_LITERAL, DOUBLE_LITERAL -> {
+        return literal(((Number) ((LiteralTree) tree).getValue()), source.of(tree), type);
+      }
+      case IDENTIFIER, MEMBER_SELECT -> {
+        return reference(path);
+      }
+      case PARENTHESIZED, UNARY_PLUS -> {
+        ExpressionTree inner =
+            tree instanceof ParenthesizedTree parenthesized
+                ? parenthesized.getExpression()
+                : ((UnaryTree) tree).getExpression();
+        return expression(child(path, inner));
+      }
+      case UNARY_MINUS -> {
+        Expr operand = expression(child(path, ((UnaryTree) tree).getExpression()));
+        if (operand instanceof Literal literal) {
+          return negated(literal);
+        }
+        return apply(Primitive.NEGATE, type, operand);
+      }
+      case PLUS, MINUS, MULTIPLY, DIVIDE -> {
+        BinaryTree binary = (BinaryTree) tree;
+        Primitive op =
+            switch (tree.getKind()) {
+              case PLUS -> Primitive.ADD;
+              case MINUS -> Primitive.SUBTRACT;
+              case MULTIPLY -> Primitive.MULTIPLY;
+              default -> Primitive.DIVIDE;
+            };
+        Expr left = expression(child(path, binary.getLeftOperand()));
+        Expr right = expression(child(path, binary.getRightOperand()));
+        return apply(op, type, left, right);
+      }
+      case METHOD_INVOCATION -> {
+        return call(path);
+      }
+      case TYPE_CAST -> {
+        Expr operand = expression(child(path, ((TypeCastTree) tree).getExpression()));
+        return operand.type() == Type.DOUBLE ? operand : apply(Primitive.TO_DOUBLE, type, operand);
+      }
+      default -> throw unexpected(tree);
+    }
+  }
+
+  private Expr reference(TreePath path) {
+    Element element = trees.getElement(path);
+    Variable variable = variables.get(element);
+    if (variable != null) {
+      return new Expr.Read(variable);
+    }
+    VariableElement field = (VariableElement) element;
+    Type type = Type.of(field.asType().getKind());
+    if (!References.isVisibleFrom(field, packageName)) {
+      // The fence admitted it only because it is a compile-time constant: inline its value.
+      return literal((Number) field.getConstantValue(), "", type);
+    }
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    Deque<String> classNames = new ArrayDeque<>();
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      classNames.addFirst(e.getSimpleName().toString());
+    }
+    return new Constant(
+        References.packageOf(owner), List.copyOf(classNames), field.getSimpleName().toString(), type);
+  }
+
+  private Expr call(TreePath path) {
+    MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
+    ExecutableElement method = (ExecutableElement) trees.getElement(path);
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    Primitive function =
+        Primitive.mathFunction(method.getSimpleName().toString(), method.getParameters().size())
+            .orElseThrow(() -> unexpected(invocation));
+    List<Expr> args = new ArrayList<>();
+    for (ExpressionTree argument : invocation.getArguments()) {
+      args.add(expression(child(path, argument)));
+    }
+    Type type = Type.of(method.getReturnType().getKind());
+    return new Expr.Apply(
+        function, args, type, MathClass.named(owner.getQualifiedName().toString()));
+  }
+
+  /**
+   * A literal that keeps the user's spelling ({@code 1e-3}, {@code 0x10}, {@code 1_000}) when it is a
+   * plain one, and otherwise (unicode escapes, an inlined constant) spells the value itself.
+   */
+  private static Literal literal(Number value, String spelling, Type type) {
+    if (spelling.matches("[0-9][0-9a-fA-FxX_.+\\-pPlLdD]*")) {
+      return new Literal(value.doubleValue(), spelling, type);
+    }
+    String text =
+        switch (type) {
+          case DOUBLE -> Literal.javaText(value.doubleValue());
+          case LONG -> value.longValue() + "L";
+          default -> Integer.toString(value.intValue());
+        };
+    return new Literal(value.doubleValue(), text, type);
+  }
+
+  private static Literal negated(Literal literal) {
+    String text =
+        literal.text().startsWith("-") ? literal.text().substring(1) : "-" + literal.text();
+    return new Literal(-literal.value(), text, literal.type());
+  }
+
+  private static Expr apply(Primitive op, Type type, Expr... args) {
+    return new Expr.Apply(op, List.of(args), type, MathClass.MATH);
+  }
+
+  private static TreePath child(TreePath parent, Tree child) {
+    return new TreePath(parent, child);
+  }
+
+  private static IllegalStateException unexpected(Tree tree) {
+    return new IllegalStateException(
+        "the language fence let through " + tree.getKind() + ": " + tree);
+  }
+}

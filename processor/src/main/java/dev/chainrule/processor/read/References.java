@@ -1,0 +1,53 @@
+package dev.chainrule.processor.read;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/** What a name in a method body refers to, as far as chainrule cares. */
+public final class References {
+  private References() {}
+
+  /** A parameter or local variable of the method being read. */
+  public static boolean isVariable(Element element) {
+    return element != null
+        && (element.getKind() == ElementKind.PARAMETER
+            || element.getKind() == ElementKind.LOCAL_VARIABLE);
+  }
+
+  /** A {@code static final} field: a constant for differentiation, whatever its initialiser. */
+  public static boolean isStaticFinalField(Element element) {
+    return element != null
+        && element.getKind() == ElementKind.FIELD
+        && element.getModifiers().contains(Modifier.STATIC)
+        && element.getModifiers().contains(Modifier.FINAL);
+  }
+
+  /**
+   * Whether a class in {@code packageName} can read {@code field} by name: the field and every class
+   * around it must be public, or non-private in the same package.
+   */
+  public static boolean isVisibleFrom(VariableElement field, String packageName) {
+    for (Element e = field; e instanceof VariableElement || e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PUBLIC)) {
+        continue;
+      }
+      if (e.getModifiers().contains(Modifier.PRIVATE) || !packageOf(e).equals(packageName)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public static String packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+}

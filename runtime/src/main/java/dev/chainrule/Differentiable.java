@@ -1,0 +1,3 @@
+package dev.chainrule;
+
+public @interface Differentiable {}
