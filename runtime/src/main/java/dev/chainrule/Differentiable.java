@@ -1,3 +1,72 @@
 package dev.chainrule;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a static method over doubles whose derivatives chainrule generates at compile time.
+ *
+ * <p>For a method {@code m} in class {@code p.C} (a nested class {@code C.D} gives the prefix
+ * {@code C_D}), the {@code chainrule-processor} annotation processor writes {@code p.C_m}, a
+ * reusable workspace:
+ *
+ * <pre>{@code
+ * // src/main/java/demo/Neuron.java
+ * package demo;
+ *
+ * import dev.chainrule.Differentiable;
+ *
+ * final class Neuron {
+ *   @Differentiable
+ *   static double loss(double w, double b, double x, double label) {
+ *     double y = Math.tanh(w * x + b);
+ *     double error = y - label;
+ *     return error * error;
+ *   }
+ *
+ *   public static void main(String[] args) {
+ *     Neuron_loss neuron = new Neuron_loss();     // generated; one workspace per thread
+ *     double loss = neuron.forward(0.5, 0.1, 1.0, 1.0);
+ *     neuron.backward();                          // adds d(loss)/dw, d(loss)/db, ... to gradients
+ *     System.out.println(loss + " " + neuron.gradW() + " " + neuron.gradB());
+ *     neuron.zeroGrad();
+ *     // forward mode: d(loss)/dw along the direction (1, 0, 0, 0)
+ *     double dLossDw = Neuron_loss.tangent(0.5, 0.1, 1.0, 1.0, 1, 0, 0, 0);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The generated class has {@code forward(...)} with the method's parameters, returning what the
+ * method returns; {@code backward()}, which adds the gradient of the latest forward's result to a
+ * gradient per {@code double} parameter, read with {@code gradX()} for parameter {@code x};
+ * {@code zeroGrad()}; and the static {@code tangent(..., xDot, ...)} for forward mode.
+ *
+ * <h2>Supported subset</h2>
+ *
+ * <ul>
+ *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} parameters
+ *       (differentiable) and {@code int}, {@code long} or {@code boolean} parameters (constants).
+ *   <li>Statements: declarations of {@code double} locals, assignments to them and to
+ *       {@code double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}), blocks, and one
+ *       {@code return} as the last statement.
+ *   <li>Expressions: {@code int}, {@code long} and {@code double} literals; parameters and locals;
+ *       {@code static final} numeric fields of any class; {@code + - * /}, unary {@code -} and
+ *       {@code +}, parentheses; casts to {@code double}; and these {@code java.lang.Math} or
+ *       {@code StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log
+ *       log10 log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint, whose derivative is
+ *       zero.
+ * </ul>
+ *
+ * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and
+ * {@code min} give half the gradient to each argument at a tie; {@code pow(x, y)} has zero
+ * derivative in {@code x} where {@code y == 0}, and in {@code y} where {@code x == 0 && y >= 0}.
+ *
+ * <p>Anything else is a compile error on the offending code that says what is supported.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
 public @interface Differentiable {}

@@ -90,6 +90,48 @@ final class Code {
     };
   }
 
+  /** The step as plain text for people, such as {@code n1 + n2} or {@code Math.sin(y_t1)}. */
+  String describe(Step step) {
+    List<String> args = step.args().stream().map(this::text).toList();
+    return switch (step.primitive().notation()) {
+      case INFIX -> args.get(0) + " " + step.primitive().symbol() + " " + args.get(1);
+      case PREFIX -> "-" + args.get(0);
+      case COPY -> args.get(0);
+      case CAST -> "(double) " + args.get(0);
+      case CALL ->
+          ClassName.bestGuess(step.mathClass().qualifiedName()).simpleName()
+              + "."
+              + step.primitive().symbol()
+              + "("
+              + String.join(", ", args)
+              + ")";
+    };
+  }
+
+  private String text(Operand operand) {
+    if (operand instanceof Value value) {
+      return names.of(value);
+    }
+    if (operand instanceof Literal literal) {
+      return literal.text();
+    }
+    return ((Constant) operand).displayName();
+  }
+
+  /** The partial derivative's value as an expression: {@code [-] [times] [/ dividedBy]}. */
+  CodeBlock partialValue(Partial partial) {
+    CodeBlock.Builder code = CodeBlock.builder().add(partial.negative() ? "-" : "");
+    if (partial.times().isPresent()) {
+      code.add("$L", print(partial.times().get()).within(partial.negative() ? UNARY : MULTIPLICATIVE));
+    } else {
+      code.add("1.0");
+    }
+    partial
+        .dividedBy()
+        .ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
+    return code.build();
+  }
+
   private CodeBlock arguments(List<Operand> args) {
     return args.stream().map(this::operand).collect(CodeBlock.joining(", "));
   }

@@ -38,6 +38,8 @@ final class Names {
 
   private record Tangent(Value value) {}
 
+  private record GraphNode(Value value) {}
+
   private record Member(String suggestion) {}
 
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
@@ -58,6 +60,11 @@ final class Names {
   /** The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction argument. */
   String tangent(Value value) {
     return getOrAllocate(new Tangent(value), GeneratedNames.tangentParameter(of(value)));
+  }
+
+  /** The id of the value's node in graph(): {@code xNode}. */
+  String graphNode(Value value) {
+    return getOrAllocate(new GraphNode(value), of(value) + "Node");
   }
 
   /** Another member of the generated class, such as a flag field. */

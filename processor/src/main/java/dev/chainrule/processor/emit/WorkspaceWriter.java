@@ -56,8 +56,9 @@ public final class WorkspaceWriter {
     for (Value parameter : differentiable) {
       type.addMethod(accessor(parameter, names));
     }
-    type.addMethod(
-        TangentWriter.write(trace, activity, TangentPlan.of(trace, activity), names, code));
+    TangentPlan tangents = TangentPlan.of(trace, activity);
+    type.addMethod(TangentWriter.write(trace, activity, tangents, names, code));
+    type.addMethod(GraphWriter.write(trace, activity, tangents, names, code));
     return type.build();
   }
 
@@ -74,7 +75,8 @@ public final class WorkspaceWriter {
         + "<p>{@link #forward} evaluates the method and records what {@link #backward()} needs;"
         + " backward adds the gradient of the result to each parameter's accumulated gradient"
         + (accessors.isEmpty() ? "" : ", read with " + accessors)
-        + "; {@link #zeroGrad()} resets them. {@link #tangent} is forward mode.\n"
+        + "; {@link #zeroGrad()} resets them. {@link #tangent} is forward mode, and {@link #graph}"
+        + " records the computation graph with every value and gradient, for looking at.\n"
         + "A workspace is reused across calls and is used by one thread at a time.\n";
   }
 

@@ -1,0 +1,87 @@
+package dev.chainrule.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.chainrule.processor.ad.forward.TangentPlan;
+import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the static {@code graph}: the method evaluated once with every active value recorded as a
+ * node of a runtime {@code ComputationGraph}, its local derivatives on the edges, and the gradients
+ * filled in by the graph's own backward pass. It is for looking at, printing and checking; the
+ * partials come from the same table as backward's.
+ */
+final class GraphWriter {
+  private static final ClassName GRAPH = ClassName.get("dev.chainrule.graph", "ComputationGraph");
+
+  private GraphWriter() {}
+
+  static MethodSpec write(Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
+    String graph = names.member("graph");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("graph")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(GRAPH)
+            .addJavadoc(
+                "The computation graph of {@code $L.$L} at the given point: each parameter and each"
+                    + " value computed from them, with its value and the gradient of the result.\n",
+                trace.function().ownerName(),
+                trace.function().name())
+            .addStatement(
+                "$T $L = new $T($S)",
+                GRAPH,
+                graph,
+                GRAPH,
+                trace.function().ownerName() + "." + trace.function().name());
+    for (Value parameter : trace.params()) {
+      method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
+    }
+    for (Value parameter : trace.params()) {
+      if (parameter.type().isDifferentiable()) {
+        method.addStatement(
+            "int $L = $L.addInput($S, $L)",
+            names.graphNode(parameter),
+            graph,
+            names.of(parameter),
+            names.of(parameter));
+      }
+    }
+    SourceComments comments = new SourceComments(method);
+    for (Step step : trace.steps()) {
+      comments.before(step.line());
+      Value result = step.result();
+      method.addStatement(
+          "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
+      if (plan.hasTangent(step)) {
+        method.addStatement(node(graph, step, plan.termsOf(step), names, code));
+      }
+    }
+    if (activity.isActive(trace.result())) {
+      method.addStatement("$L.backward($L)", graph, names.graphNode((Value) trace.result()));
+    }
+    return method.addStatement("return $L", graph).build();
+  }
+
+  private static CodeBlock node(
+      String graph, Step step, List<TangentPlan.Term> terms, Names names, Code code) {
+    CodeBlock parents =
+        terms.stream().map(t -> CodeBlock.of("$L", names.graphNode(t.argument()))).collect(CodeBlock.joining(", "));
+    CodeBlock partials =
+        terms.stream().map(t -> code.partialValue(t.partial())).collect(CodeBlock.joining(", "));
+    return CodeBlock.of(
+        "int $L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {$L})",
+        names.graphNode(step.result()),
+        graph,
+        names.of(step.result()),
+        code.describe(step),
+        names.of(step.result()),
+        parents,
+        partials);
+  }
+}
