@@ -1,0 +1,48 @@
+package dev.chainrule.processor.gradients;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainrule.processor.testing.DifferentiableMethod;
+import dev.chainrule.processor.testing.FiniteDifferences;
+import dev.chainrule.processor.testing.Point;
+import dev.chainrule.processor.testing.SamplePoints;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every gradient backward() produces agrees with a central finite difference of the user's own
+ * method: the check that does not trust any part of the processor. {@link FiniteDifferences} explains
+ * the step and the tolerance.
+ */
+class GradientsMatchFiniteDifferencesTest {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.chainrule.processor.testing.CompiledInputs#differentiableMethods")
+  void everyGradientMatchesACentralDifference(DifferentiableMethod method) {
+    List<String> disagreements = new ArrayList<>();
+    for (Point point : SamplePoints.of(method)) {
+      double value = method.invokeOriginal(point);
+      assertTrue(Double.isFinite(value), () -> method.at(point) + " is " + value + ": fix the input");
+      double[] gradient = method.gradient(point);
+      double scale = FiniteDifferences.scaleOf(method.graph(point));
+      for (int i = 0; i < gradient.length; i++) {
+        int index = method.doubleParameterIndices().get(i);
+        FiniteDifferences.Estimate estimate = FiniteDifferences.derivative(method, point, index);
+        if (!FiniteDifferences.agrees(gradient[i], estimate, scale)) {
+          disagreements.add(
+              String.format(
+                  "%s%s: d/d%s is %s, finite difference %s (tolerance %.3g)",
+                  method,
+                  point,
+                  method.doubleParameterNames().get(i),
+                  gradient[i],
+                  estimate.derivative(),
+                  FiniteDifferences.tolerance(gradient[i], Math.max(scale, estimate.scale()))));
+        }
+      }
+    }
+    assertTrue(disagreements.isEmpty(), () -> String.join("\n", disagreements));
+  }
+}
