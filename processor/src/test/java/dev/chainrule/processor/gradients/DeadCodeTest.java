@@ -31,10 +31,15 @@ class DeadCodeTest {
         .flatMap(
             x ->
                 Stream.of(
-                    Arguments.of("DeadCode.unusedNaN", new Point(x), new double[] {2 * x}, Set.of("dead")),
-                    Arguments.of("DeadCode.overwritten", new Point(x), new double[] {3.0}, Set.of("y")),
                     Arguments.of(
-                        "DeadCode.overwrittenByConstant", new Point(x), new double[] {0.0}, Set.of("y")),
+                        "DeadCode.unusedNaN", new Point(x), new double[] {2 * x}, Set.of("dead")),
+                    Arguments.of(
+                        "DeadCode.overwritten", new Point(x), new double[] {3.0}, Set.of("y")),
+                    Arguments.of(
+                        "DeadCode.overwrittenByConstant",
+                        new Point(x),
+                        new double[] {0.0},
+                        Set.of("y")),
                     Arguments.of(
                         "DeadCode.reassignedParameter",
                         new Point(x, 0.3),
@@ -45,7 +50,8 @@ class DeadCodeTest {
                         new Point(x, 0.3),
                         new double[] {0.3, x},
                         Set.of("a", "b", "c")),
-                    Arguments.of("DeadCode.throughFloor", new Point(x), new double[] {1.0}, Set.of())));
+                    Arguments.of(
+                        "DeadCode.throughFloor", new Point(x), new double[] {1.0}, Set.of())));
   }
 
   @ParameterizedTest(name = "{0}{1}")
@@ -62,7 +68,8 @@ class DeadCodeTest {
       unit[i] = 1;
       String what = method.at(point) + " d/d" + method.doubleParameterNames().get(i) + " by ";
       checks.add(() -> assertEquals(expected[p], gradient[p], 0.0, what + "backward"));
-      checks.add(() -> assertEquals(expected[p], method.tangent(point, unit), 0.0, what + "tangent"));
+      checks.add(
+          () -> assertEquals(expected[p], method.tangent(point, unit), 0.0, what + "tangent"));
     }
     for (ComputationGraph.Node node : graph.nodes()) {
       checks.add(

@@ -26,7 +26,12 @@ class ForwardMatchesOriginalTest {
       assertEquals(
           0,
           Double.compare(expected, actual),
-          () -> method.at(point) + ": forward returned " + actual + ", the method returns " + expected);
+          () ->
+              method.at(point)
+                  + ": forward returned "
+                  + actual
+                  + ", the method returns "
+                  + expected);
     }
   }
 }

@@ -39,7 +39,9 @@ class GeneratedApiTest {
     assertAll(
         () -> assertTrue(Modifier.isPublic(generated.getModifiers()), "public class"),
         () -> assertTrue(Modifier.isFinal(generated.getModifiers()), "final class"),
-        () -> assertEquals(generated.getPackage(), method.original().getDeclaringClass().getPackage()),
+        () ->
+            assertEquals(
+                generated.getPackage(), method.original().getDeclaringClass().getPackage()),
         () -> assertInstance(generated.getMethod("forward", types), double.class),
         () -> assertInstance(generated.getMethod("backward"), void.class),
         () -> assertInstance(generated.getMethod("zeroGrad"), void.class),

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every gradient backward() produces agrees with a central finite difference of the user's own
- * method: the check that does not trust any part of the processor. {@link FiniteDifferences} explains
- * the step and the tolerance.
+ * method: the check that does not trust any part of the processor. {@link FiniteDifferences}
+ * explains the step and the tolerance.
  */
 class GradientsMatchFiniteDifferencesTest {
 
@@ -24,7 +24,8 @@ class GradientsMatchFiniteDifferencesTest {
     List<String> disagreements = new ArrayList<>();
     for (Point point : SamplePoints.of(method)) {
       double value = method.invokeOriginal(point);
-      assertTrue(Double.isFinite(value), () -> method.at(point) + " is " + value + ": fix the input");
+      assertTrue(
+          Double.isFinite(value), () -> method.at(point) + " is " + value + ": fix the input");
       double[] gradient = method.gradient(point);
       double scale = FiniteDifferences.scaleOf(method.graph(point));
       for (int i = 0; i < gradient.length; i++) {

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * graph(...) tells the same story as forward and backward: one input node per double parameter,
  * labelled with its name and holding its argument; labels that name one value each; the output node
  * holding forward's result with gradient 1 (or, for a result that does not depend on any parameter,
- * no gradient anywhere); and each parameter's gradient equal to backward's. The graph multiplies the
- * same partials in a different grouping, {@code (d·a)/b} against {@code d·(a/b)}, so gradients agree
- * to {@code 1e-12} of the size of the terms they sum ({@link GradientMagnitudes}), not bit for bit.
+ * no gradient anywhere); and each parameter's gradient equal to backward's. The graph multiplies
+ * the same partials in a different grouping, {@code (d·a)/b} against {@code d·(a/b)}, so gradients
+ * agree to {@code 1e-12} of the size of the terms they sum ({@link GradientMagnitudes}), not bit
+ * for bit.
  */
 class GraphMatchesBackwardTest {
   static final double TOLERANCE = 1e-12;
@@ -53,8 +54,10 @@ class GraphMatchesBackwardTest {
         if (!node.expression().isEmpty() || Double.compare(node.value(), argument) != 0) {
           problems.add(at + "node " + name + " is not the input " + argument + ": " + node);
         }
-        if (!(Math.abs(node.grad() - gradient[i]) <= TOLERANCE * magnitudes[i] + Double.MIN_NORMAL)) {
-          problems.add(at + "graph gives d/d" + name + " = " + node.grad() + ", backward " + gradient[i]);
+        if (!(Math.abs(node.grad() - gradient[i])
+            <= TOLERANCE * magnitudes[i] + Double.MIN_NORMAL)) {
+          problems.add(
+              at + "graph gives d/d" + name + " = " + node.grad() + ", backward " + gradient[i]);
         }
       }
       if (nodes.isEmpty()) {
@@ -65,7 +68,8 @@ class GraphMatchesBackwardTest {
       boolean outputLast = Double.compare(last.value(), result) == 0 && last.grad() == 1.0;
       boolean constant = nodes.stream().allMatch(node -> node.grad() == 0.0);
       if (!outputLast && !constant) {
-        problems.add(at + "the last node is not the output " + result + " with gradient 1\n" + graph);
+        problems.add(
+            at + "the last node is not the output " + result + " with gradient 1\n" + graph);
       }
     }
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Int and long arithmetic keeps Java's meaning inside differentiated code: {@code n / 2} truncates
  * towards zero before it meets a double, {@code n * 1_000_000_000} wraps around, an int assigned to
  * a double is widened, and int parameters get no gradient. Gradients are derived by hand from the
- * inputs' source. Where the hand formula adds the same terms in another order, it agrees to
- * {@code 1e-12} relative; single-term gradients are compared exactly.
+ * inputs' source. Where the hand formula adds the same terms in another order, it agrees to {@code
+ * 1e-12} relative; single-term gradients are compared exactly.
  */
 class IntegerSemanticsTest {
   private static final double X = 0.6180339887498949;
@@ -42,7 +42,9 @@ class IntegerSemanticsTest {
     assertGradient("Arithmetic.integerDivision", new Point(X, n), expected);
   }
 
-  /** {@code (double) n / 2 * x + (double) (n / 2) * x + (double) k * x / 3 + (double) 1 / 3 * x}. */
+  /**
+   * {@code (double) n / 2 * x + (double) (n / 2) * x + (double) k * x / 3 + (double) 1 / 3 * x}.
+   */
   @ParameterizedTest(name = "n = {0}")
   @ValueSource(ints = {-3, 1, 2, 3, 7})
   void castsConvertBeforeOrAfterDividing(int n) {

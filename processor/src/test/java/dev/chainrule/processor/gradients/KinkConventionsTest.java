@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Derivatives at kinks, where finite differences say nothing and a convention decides; chainrule
  * follows PyTorch. Derived by hand: d|x|/dx = signum(x), 0 at 0; max and min give the argument that
- * wins all of the gradient and split a tie 0.5 / 0.5; d pow(x, y)/dx = y x^(y-1) except 0 where
- * y == 0 (even at x == 0, where the formula is 0 · ∞); d pow(x, y)/dy = x^y ln x except 0 where
- * x == 0 and y >= 0 (where the formula is 0 · -∞ or 1 · -∞); signum, floor, ceil and rint have
- * derivative 0 everywhere, their jumps included. Backward, tangent and graph() must all agree, since
- * each reads the same rule. The expected values are exact, so comparisons are exact too (with
+ * wins all of the gradient and split a tie 0.5 / 0.5; d pow(x, y)/dx = y x^(y-1) except 0 where y
+ * == 0 (even at x == 0, where the formula is 0 · ∞); d pow(x, y)/dy = x^y ln x except 0 where x ==
+ * 0 and y >= 0 (where the formula is 0 · -∞ or 1 · -∞); signum, floor, ceil and rint have
+ * derivative 0 everywhere, their jumps included. Backward, tangent and graph() must all agree,
+ * since each reads the same rule. The expected values are exact, so comparisons are exact too (with
  * -0.0 equal to 0.0: the sign of a zero gradient is no convention).
  */
 class KinkConventionsTest {
@@ -76,18 +76,21 @@ class KinkConventionsTest {
       double[] unit = new double[expected.length];
       unit[i] = 1;
       checks.add(() -> assertEquals(expected[p], gradient[p], 0.0, what + "backward"));
-      checks.add(() -> assertEquals(expected[p], method.tangent(point, unit), 0.0, what + "tangent"));
       checks.add(
-          () -> assertEquals(expected[p], graph.node(parameter).grad(), 0.0, what + "graph\n" + graph));
+          () -> assertEquals(expected[p], method.tangent(point, unit), 0.0, what + "tangent"));
+      checks.add(
+          () ->
+              assertEquals(
+                  expected[p], graph.node(parameter).grad(), 0.0, what + "graph\n" + graph));
     }
     assertAll(checks);
   }
 
   /**
-   * At x == 0 and y > 0 only the y rule is a convention: d/dx = y · 0^(y-1) is 0 for y > 1, 1 at
-   * y == 1 and infinite for y < 1, as in PyTorch. Where it is infinite, tangent along (0, 1) is
-   * NaN, not 0: forward mode adds 0 · ∞ for x's share, as JAX's and PyTorch's do, and as the
-   * contract's sum over parameters of dm/dx · ẋ says; so tangent is only checked where d/dx is finite.
+   * At x == 0 and y > 0 only the y rule is a convention: d/dx = y · 0^(y-1) is 0 for y > 1, 1 at y
+   * == 1 and infinite for y < 1, as in PyTorch. Where it is infinite, tangent along (0, 1) is NaN,
+   * not 0: forward mode adds 0 · ∞ for x's share, as JAX's and PyTorch's do, and as the contract's
+   * sum over parameters of dm/dx · ẋ says; so tangent is only checked where d/dx is finite.
    */
   @ParameterizedTest(name = "Kinks.power(0.0, {0})")
   @MethodSource("positiveExponents")

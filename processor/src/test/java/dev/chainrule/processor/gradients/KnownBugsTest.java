@@ -60,9 +60,9 @@ class KnownBugsTest {
   }
 
   /**
-   * Generated derivative code calls {@code Math.cos(...)} by simple name; a parameter named
-   * {@code Math} shadows the class, so {@code Math.cos(Math)} does not compile. The user's method
-   * is valid: it calls {@code sin} through a static import.
+   * Generated derivative code calls {@code Math.cos(...)} by simple name; a parameter named {@code
+   * Math} shadows the class, so {@code Math.cos(Math)} does not compile. The user's method is
+   * valid: it calls {@code sin} through a static import.
    */
   @Test
   @Disabled("BUG: a parameter named Math shadows java.lang.Math in generated derivative code")
@@ -95,7 +95,8 @@ class KnownBugsTest {
    * {@code isInput()} calls it an input: the graph shows it cut off from {@code x}.
    */
   @Test
-  @Disabled("BUG: graph() drops zero-derivative edges, so Math.pow(x, 0)'s node is an isInput() node")
+  @Disabled(
+      "BUG: graph() drops zero-derivative edges, so Math.pow(x, 0)'s node is an isInput() node")
   void computedNodesAreNotInputs() {
     List<Executable> checks = new ArrayList<>();
     for (DifferentiableMethod method : CompiledInputs.differentiableMethods()) {

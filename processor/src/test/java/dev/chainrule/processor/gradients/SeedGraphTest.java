@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The micrograd AND-gate walkthrough, gradient by gradient: for n3 = n1 + n2, n5 = n3 * n4,
- * n7 = n5 + n6, n9 = n7 - n8 the walkthrough derives n9: 1, n8: -1, n7: 1, n6: 1, n5: 1, n4: n3,
- * n3: n4, n2: n4, n1: n4. Every one of these is a product of ±1 and one value, so exact in floating
- * point: the test compares bit for bit, through backward, tangent and every node of graph().
+ * The micrograd AND-gate walkthrough, gradient by gradient: for n3 = n1 + n2, n5 = n3 * n4, n7 = n5
+ * + n6, n9 = n7 - n8 the walkthrough derives n9: 1, n8: -1, n7: 1, n6: 1, n5: 1, n4: n3, n3: n4,
+ * n2: n4, n1: n4. Every one of these is a product of ±1 and one value, so exact in floating point:
+ * the test compares bit for bit, through backward, tangent and every node of graph().
  */
 class SeedGraphTest {
   private static final DifferentiableMethod AND_GATE = CompiledInputs.method("Seed.andGate");

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Forward mode agrees with reverse mode: tangent(point, v) equals the gradient dotted with v, for
  * random directions and for each unit direction. Both apply the same partial derivatives and differ
- * only in the order they multiply and add them, so they agree to a few ulps of the size of the terms
- * they add ({@link GradientMagnitudes}, {@code m_i} for parameter i): {@code |t − g·v| ≤ 1e-12
- * Σ m_i |v_i|}, about ten thousand ulps and far below any real error (plus the smallest normal
- * double, so that two exact zeros agree).
+ * only in the order they multiply and add them, so they agree to a few ulps of the size of the
+ * terms they add ({@link GradientMagnitudes}, {@code m_i} for parameter i): {@code |t − g·v| ≤
+ * 1e-12 Σ m_i |v_i|}, about ten thousand ulps and far below any real error (plus the smallest
+ * normal double, so that two exact zeros agree).
  */
 class TangentMatchesReverseTest {
   static final double TOLERANCE = 1e-12;
@@ -51,8 +51,13 @@ class TangentMatchesReverseTest {
         double tangent = method.tangent(point, direction);
         if (!(Math.abs(tangent - expected) <= TOLERANCE * magnitude + Double.MIN_NORMAL)) {
           disagreements.add(
-              method.at(point) + " along " + Arrays.toString(direction) + ": tangent "
-                  + tangent + ", gradient·direction " + expected);
+              method.at(point)
+                  + " along "
+                  + Arrays.toString(direction)
+                  + ": tangent "
+                  + tangent
+                  + ", gradient·direction "
+                  + expected);
         }
       }
     }

@@ -41,9 +41,11 @@ class WorkspaceLifecycleTest {
     workspace.backward();
     double[] once = workspace.gradients();
     workspace.backward();
-    assertBitsEqual(scaled(once, 2), workspace.gradients(), method.at(point) + " after two backward calls");
+    assertBitsEqual(
+        scaled(once, 2), workspace.gradients(), method.at(point) + " after two backward calls");
     workspace.zeroGrad();
-    assertBitsEqual(new double[once.length], workspace.gradients(), method.at(point) + " after zeroGrad");
+    assertBitsEqual(
+        new double[once.length], workspace.gradients(), method.at(point) + " after zeroGrad");
     workspace.backward();
     assertBitsEqual(once, workspace.gradients(), method.at(point) + " after zeroGrad and backward");
   }
@@ -57,19 +59,25 @@ class WorkspaceLifecycleTest {
     workspace.forward(points.get(1));
     workspace.backward();
     assertBitsEqual(
-        method.gradient(points.get(1)), workspace.gradients(), method + " after forward at " + points);
+        method.gradient(points.get(1)),
+        workspace.gradients(),
+        method + " after forward at " + points);
     workspace.zeroGrad();
     workspace.forward(points.get(0));
     workspace.backward();
     assertBitsEqual(
-        method.gradient(points.get(0)), workspace.gradients(), method + " reused at " + points.get(0));
+        method.gradient(points.get(0)),
+        workspace.gradients(),
+        method + " reused at " + points.get(0));
   }
 
   private static double[] scaled(double[] values, double factor) {
     return Arrays.stream(values).map(v -> v * factor).toArray();
   }
 
-  /** Equal to the last bit, with -0.0 and 0.0 counted equal: an untouched gradient may be either. */
+  /**
+   * Equal to the last bit, with -0.0 and 0.0 counted equal: an untouched gradient may be either.
+   */
   private static void assertBitsEqual(double[] expected, double[] actual, String what) {
     assertArrayEquals(expected, actual, 0.0, what);
   }

@@ -43,10 +43,15 @@ public final class AnnotatedMethodRecorder extends AbstractProcessor {
     return false;
   }
 
-  /** {@code Outer.Inner.method}: the enclosing classes' simple names, as {@link DifferentiableMethod#name()}. */
+  /**
+   * {@code Outer.Inner.method}: the enclosing classes' simple names, as {@link
+   * DifferentiableMethod#name()}.
+   */
   private static String nameOf(ExecutableElement method) {
     StringBuilder name = new StringBuilder(method.getSimpleName());
-    for (var e = method.getEnclosingElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+    for (var e = method.getEnclosingElement();
+        e instanceof TypeElement t;
+        e = e.getEnclosingElement()) {
       name.insert(0, t.getSimpleName() + ".");
     }
     return name.toString();

@@ -11,9 +11,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Loads classes from a compilation's in-memory class files, the user's and the generated ones, so
- * tests run exactly the bytecode javac produced. Every other class comes from the parent, the test's
- * own class loader: a generated {@code graph(...)} then returns the very {@code ComputationGraph}
- * class the test was compiled against.
+ * tests run exactly the bytecode javac produced. Every other class comes from the parent, the
+ * test's own class loader: a generated {@code graph(...)} then returns the very {@code
+ * ComputationGraph} class the test was compiled against.
  */
 public final class CompiledClassLoader extends ClassLoader {
   private static final String CLASS_OUTPUT = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";

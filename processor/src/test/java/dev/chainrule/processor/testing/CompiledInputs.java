@@ -37,7 +37,8 @@ public final class CompiledInputs {
       }
     }
     if (failure != null) {
-      throw new AssertionError("compiling the inputs in " + InputSources.FOLDER + "/ failed", failure);
+      throw new AssertionError(
+          "compiling the inputs in " + InputSources.FOLDER + "/ failed", failure);
     }
     return instance;
   }
@@ -63,7 +64,10 @@ public final class CompiledInputs {
     return classLoader;
   }
 
-  /** The methods that carry {@code @Differentiable} in the sources, whether or not a class was generated. */
+  /**
+   * The methods that carry {@code @Differentiable} in the sources, whether or not a class was
+   * generated.
+   */
   public Set<String> annotatedMethods() {
     return annotatedMethods;
   }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A {@code @Differentiable} method paired with its generated class, with every member the contract
- * names resolved up front: a generated class missing one fails here, naming it, rather than deep in a
- * test. Calls go through reflection; the original method is made accessible, since inputs are
+ * names resolved up front: a generated class missing one fails here, naming it, rather than deep in
+ * a test. Calls go through reflection; the original method is made accessible, since inputs are
  * package-private.
  */
 public final class DifferentiableMethod {
@@ -111,7 +111,9 @@ public final class DifferentiableMethod {
     }
   }
 
-  /** Forward then backward on a fresh workspace: the gradient of each double parameter, in order. */
+  /**
+   * Forward then backward on a fresh workspace: the gradient of each double parameter, in order.
+   */
   public double[] gradient(Point point) {
     Workspace workspace = newWorkspace();
     workspace.forward(point);

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Finds the differentiable methods among compiled classes. {@code @Differentiable} is invisible to
- * reflection (CLASS retention), so a static method {@code m} of {@code p.C} counts as differentiable
- * when the compilation also wrote {@code p.C_m} ({@code p.C_D_m} for a nested {@code C.D}), the name
- * the contract gives its generated class.
+ * reflection (CLASS retention), so a static method {@code m} of {@code p.C} counts as
+ * differentiable when the compilation also wrote {@code p.C_m} ({@code p.C_D_m} for a nested {@code
+ * C.D}), the name the contract gives its generated class.
  */
 public final class GeneratedClasses {
   private GeneratedClasses() {}
@@ -24,7 +24,10 @@ public final class GeneratedClasses {
       for (Method method : owner.getDeclaredMethods()) {
         if (Modifier.isStatic(method.getModifiers()) && !method.isSynthetic()) {
           generatedClassOf(loader, owner, method)
-              .ifPresent(generated -> methods.add(new DifferentiableMethod(nameOf(owner, method), method, generated)));
+              .ifPresent(
+                  generated ->
+                      methods.add(
+                          new DifferentiableMethod(nameOf(owner, method), method, generated)));
         }
       }
     }
@@ -42,6 +45,8 @@ public final class GeneratedClasses {
   /** {@code Outer.Inner.method}. */
   private static String nameOf(Class<?> owner, Method method) {
     String packagePrefix = owner.getPackageName().isEmpty() ? "" : owner.getPackageName() + ".";
-    return owner.getName().substring(packagePrefix.length()).replace('$', '.') + "." + method.getName();
+    return owner.getName().substring(packagePrefix.length()).replace('$', '.')
+        + "."
+        + method.getName();
   }
 }

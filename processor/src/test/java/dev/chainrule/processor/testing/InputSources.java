@@ -46,7 +46,10 @@ public final class InputSources {
     URL url = InputSources.class.getClassLoader().getResource(FOLDER);
     if (url == null || !url.getProtocol().equals("file")) {
       throw new IllegalStateException(
-          "test resource folder " + FOLDER + "/ not found as a directory on the class path: " + url);
+          "test resource folder "
+              + FOLDER
+              + "/ not found as a directory on the class path: "
+              + url);
     }
     try {
       return Path.of(url.toURI());

@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Reflective calls that rethrow what the called code threw, unwrapped from
- * {@link InvocationTargetException}, so a test can expect the generated code's own exception.
+ * Reflective calls that rethrow what the called code threw, unwrapped from {@link
+ * InvocationTargetException}, so a test can expect the generated code's own exception.
  */
 final class Reflection {
   private Reflection() {}

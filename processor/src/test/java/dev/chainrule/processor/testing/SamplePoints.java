@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random arguments for a differentiable method: doubles uniform in [{@value #MIN},
- * {@value #MAX}], where every input's functions are defined and smooth (each input says so), and
- * ints, longs and booleans from small sets that include negatives, so int division's truncation
- * towards zero shows. Each method's stream is seeded from its name, so its points do not change when
- * other inputs come and go, and every failure reproduces.
+ * Seeded random arguments for a differentiable method: doubles uniform in [{@value #MIN}, {@value
+ * #MAX}], where every input's functions are defined and smooth (each input says so), and ints,
+ * longs and booleans from small sets that include negatives, so int division's truncation towards
+ * zero shows. Each method's stream is seeded from its name, so its points do not change when other
+ * inputs come and go, and every failure reproduces.
  */
 public final class SamplePoints {
   public static final double MIN = 0.2;
   public static final double MAX = 0.9;
   public static final int[] INTS = {-3, 1, 2, 3, 7};
   public static final long[] LONGS = {-4, 1, 5, 10};
+
   /** Points per method in the property tests: enough to meet every int value, still fast. */
   public static final int COUNT = 8;
 

@@ -17,8 +17,8 @@ import javax.tools.JavaFileObject;
  * Compiles sources in-process with chainrule's processor the way a user's build does: the runtime
  * module on the class path, and this repository's strict flags ({@code -Xlint:all -Werror}), so a
  * warning in the user's code or in generated code fails the compilation. {@code -parameters} keeps
- * parameter names in the class files, which tests need to pair each {@code double} parameter with its
- * {@code gradX()} accessor.
+ * parameter names in the class files, which tests need to pair each {@code double} parameter with
+ * its {@code gradX()} accessor.
  */
 public final class StrictCompiler {
   public static final List<String> OPTIONS =
