@@ -15,7 +15,9 @@ import dev.chainrule.processor.check.ValidationReport;
 import dev.chainrule.processor.emit.GeneratedFiles;
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.emit.WorkspaceWriter;
+import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.lower.Lowering;
 import dev.chainrule.processor.read.Attribution;
@@ -31,6 +33,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -45,7 +48,11 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, DifferentiableProcessor.GENERATED})
+@SupportedOptions(DifferentiableProcessor.DEBUG_OPTION)
 public final class DifferentiableProcessor extends AbstractProcessor {
+  /** {@code -Achainrule.debug=true} prints each method's IR after every stage, as notes. */
+  static final String DEBUG_OPTION = "chainrule.debug";
+
   static final String ANNOTATION = "dev.chainrule.Differentiable";
   static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -155,6 +162,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
     Function function = MethodReader.read(trees, path, method);
     Trace trace = Lowering.lower(function);
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
+      Activity activity = Activity.of(trace);
+      String stages =
+          "[chainrule] read:\n"
+              + IrPrinter.print(function)
+              + "[chainrule] lowered (* marks active steps):\n"
+              + IrPrinter.print(trace, activity::isActive);
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, stages, method);
+    }
     JavaFile file =
         GeneratedFiles.of(
             className.packageName(),

@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.rules.Formula;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
@@ -93,19 +94,7 @@ final class Code {
   /** The step as plain text for people, such as {@code n1 + n2} or {@code Math.sin(y_t1)}. */
   String describe(Step step) {
     List<String> args = step.args().stream().map(this::text).toList();
-    return switch (step.primitive().notation()) {
-      case INFIX -> args.get(0) + " " + step.primitive().symbol() + " " + args.get(1);
-      case PREFIX -> "-" + args.get(0);
-      case COPY -> args.get(0);
-      case CAST -> "(double) " + args.get(0);
-      case CALL ->
-          ClassName.bestGuess(step.mathClass().qualifiedName()).simpleName()
-              + "."
-              + step.primitive().symbol()
-              + "("
-              + String.join(", ", args)
-              + ")";
-    };
+    return IrPrinter.apply(step.primitive(), step.mathClass(), args);
   }
 
   private String text(Operand operand) {
