@@ -72,7 +72,7 @@ public final class Lowering {
 
   /**
    * Lowers {@code expr} so that its value ends up in a new value called {@code name}: the outermost
-   * operation's step, a conversion to double, or a copy.
+   * operation's step, or a copy.
    */
   private Value define(
       String name, Value.Kind kind, Type type, String base, Expr expr, SourceLine line) {
@@ -80,9 +80,9 @@ public final class Lowering {
       List<Operand> args = args(apply, base, line);
       return emit(newValue(name, type, kind), apply.primitive(), args, apply.mathClass(), line);
     }
+    // A copy, also of an int or long into a double variable: Java's assignment widens it.
     Operand operand = operand(expr, base, line);
-    Primitive conversion = operand.type() == type ? Primitive.COPY : Primitive.TO_DOUBLE;
-    return emit(newValue(name, type, kind), conversion, List.of(operand), MathClass.MATH, line);
+    return emit(newValue(name, type, kind), Primitive.COPY, List.of(operand), MathClass.MATH, line);
   }
 
   private Operand operand(Expr expr, String base, SourceLine line) {
