@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
 import dev.chainrule.processor.check.Messages;
@@ -15,7 +16,6 @@ import dev.chainrule.processor.check.ValidationReport;
 import dev.chainrule.processor.emit.GeneratedFiles;
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.emit.WorkspaceWriter;
-import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Trace;
@@ -42,9 +42,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and forward-mode
- * derivatives. Each method goes through the pipeline on its own (check, read, lower, write), so one
- * bad method never hides another's errors or crashes the build.
+ * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and
+ * forward-mode derivatives. Each method goes through the pipeline on its own (check, read, lower,
+ * write), so one bad method never hides another's errors or crashes the build.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, DifferentiableProcessor.GENERATED})
@@ -76,9 +76,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   }
 
   /**
-   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round is
-   * one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn that
-   * nobody claimed them, which fails builds with {@code -Werror}.
+   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round
+   * is one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn
+   * that nobody claimed them, which fails builds with {@code -Werror}.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -86,8 +86,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     if (annotation != null) {
       differentiateAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation)));
     }
-    return annotations.stream()
-        .allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
+    return annotations.stream().allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
   }
 
   private boolean onlyOnOurClasses(TypeElement generated, RoundEnvironment round) {
@@ -182,8 +181,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.report(
           Problem.at(
-              (Element) method,
-              Messages.cannotWrite(className.canonicalName(), e.getMessage())));
+              (Element) method, Messages.cannotWrite(className.canonicalName(), e.getMessage())));
     }
   }
 }

@@ -87,7 +87,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     this.generatedClass = generatedClass;
   }
 
-  /** Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code report}. */
+  /**
+   * Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code
+   * report}.
+   */
   public static void check(
       Trees trees,
       TreePath methodPath,
@@ -141,8 +144,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     }
     Type irType = Type.of(type.getKind());
     if (irType == null || !irType.isNumeric()) {
-      report.add(
-          Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
+      report.add(Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
       return false;
     }
     return true;

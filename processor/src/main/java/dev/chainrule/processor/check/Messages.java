@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Every message chainrule prints, in one voice: what is wrong, then what is supported or what to do.
- * Each starts with {@code [chainrule]} so it stands out among javac's own errors.
+ * Every message chainrule prints, in one voice: what is wrong, then what is supported or what to
+ * do. Each starts with {@code [chainrule]} so it stands out among javac's own errors.
  */
 public final class Messages {
   private static final String TAG = "[chainrule] ";
@@ -194,10 +194,7 @@ public final class Messages {
   }
 
   public static String unsupportedCast(String type) {
-    return TAG
-        + "cast to "
-        + type
-        + " is not supported; the only supported cast is to double";
+    return TAG + "cast to " + type + " is not supported; the only supported cast is to double";
   }
 
   public static String notAConstant(String field) {

@@ -16,13 +16,15 @@ import java.util.List;
 
 /**
  * Prints IR as Java expressions with the names {@link Names} chose, adding only the parentheses the
- * expression's structure needs (floating-point operations do not reassociate, so neither does this).
+ * expression's structure needs (floating-point operations do not reassociate, so neither does
+ * this).
  */
 final class Code {
   private static final ClassName MATH = ClassName.get(Math.class);
 
   /** Binding strength, loosest first. */
   private static final int CONDITIONAL = 0;
+
   private static final int ADDITIVE = 1;
   private static final int MULTIPLICATIVE = 2;
   private static final int UNARY = 3;
@@ -111,13 +113,12 @@ final class Code {
   CodeBlock partialValue(Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add(partial.negative() ? "-" : "");
     if (partial.times().isPresent()) {
-      code.add("$L", print(partial.times().get()).within(partial.negative() ? UNARY : MULTIPLICATIVE));
+      code.add(
+          "$L", print(partial.times().get()).within(partial.negative() ? UNARY : MULTIPLICATIVE));
     } else {
       code.add("1.0");
     }
-    partial
-        .dividedBy()
-        .ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.dividedBy().ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
     return code.build();
   }
 
@@ -126,17 +127,13 @@ final class Code {
   }
 
   /**
-   * {@code seed [* times] [/ dividedBy]}, the chain rule's product for one partial. The sign is left
-   * to the caller, which folds it into {@code -=} or a leading minus.
+   * {@code seed [* times] [/ dividedBy]}, the chain rule's product for one partial. The sign is
+   * left to the caller, which folds it into {@code -=} or a leading minus.
    */
   CodeBlock product(CodeBlock seed, Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add("$L", seed);
-    partial
-        .times()
-        .ifPresent(f -> code.add(" * $L", print(f).within(MULTIPLICATIVE + 1)));
-    partial
-        .dividedBy()
-        .ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.times().ifPresent(f -> code.add(" * $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.dividedBy().ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
     return code.build();
   }
 
@@ -162,7 +159,13 @@ final class Code {
     Formula.Select select = (Formula.Select) formula;
     CodeBlock condition =
         select.all().stream()
-            .map(c -> CodeBlock.of("$L $L $L", print(c.left()).within(ADDITIVE), c.op(), print(c.right()).within(ADDITIVE)))
+            .map(
+                c ->
+                    CodeBlock.of(
+                        "$L $L $L",
+                        print(c.left()).within(ADDITIVE),
+                        c.op(),
+                        print(c.right()).within(ADDITIVE)))
             .collect(CodeBlock.joining(" && "));
     return new Printed(
         CodeBlock.of(

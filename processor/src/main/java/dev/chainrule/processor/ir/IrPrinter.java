@@ -5,8 +5,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Prints the IR as text, one line per statement or step, for tests and for users who pass
- * {@code -Achainrule.debug=true} to see what chainrule made of their method.
+ * Prints the IR as text, one line per statement or step, for tests and for users who pass {@code
+ * -Achainrule.debug=true} to see what chainrule made of their method.
  *
  * <pre>
  * function Gate.loss(n1: double, n4: double, n: int)
@@ -107,7 +107,10 @@ public final class IrPrinter {
         && apply.primitive().notation() == Primitive.Notation.INFIX;
   }
 
-  /** A primitive applied to printed arguments, as Java would spell it: {@code a + b}, {@code Math.sin(a)}. */
+  /**
+   * A primitive applied to printed arguments, as Java would spell it: {@code a + b}, {@code
+   * Math.sin(a)}.
+   */
   public static String apply(Primitive primitive, MathClass mathClass, List<String> args) {
     return switch (primitive.notation()) {
       case INFIX -> args.get(0) + " " + primitive.symbol() + " " + args.get(1);
@@ -115,12 +118,7 @@ public final class IrPrinter {
       case COPY -> args.get(0);
       case CAST -> "(double) " + args.get(0);
       case CALL ->
-          mathClass.simpleName()
-              + "."
-              + primitive.symbol()
-              + "("
-              + String.join(", ", args)
-              + ")";
+          mathClass.simpleName() + "." + primitive.symbol() + "(" + String.join(", ", args) + ")";
     };
   }
 }

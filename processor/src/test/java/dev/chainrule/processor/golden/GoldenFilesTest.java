@@ -86,9 +86,7 @@ class GoldenFilesTest {
 
   private static Compilation compile() {
     List<JavaFileObject> inputs =
-        inputFiles().stream()
-            .map(path -> JavaFileObjects.forResource(resource(path)))
-            .toList();
+        inputFiles().stream().map(path -> JavaFileObjects.forResource(resource(path))).toList();
     Compilation compilation =
         Compiler.javac()
             .withProcessors(new DifferentiableProcessor())
@@ -98,7 +96,10 @@ class GoldenFilesTest {
     return compilation;
   }
 
-  /** Generated sources by their path below the output root, such as {@code inputs/Seed_andGate.java}. */
+  /**
+   * Generated sources by their path below the output root, such as {@code
+   * inputs/Seed_andGate.java}.
+   */
   private static Map<String, String> generatedSources(Compilation compilation) {
     Map<String, String> sources = new TreeMap<>();
     for (JavaFileObject file : compilation.generatedSourceFiles()) {

@@ -159,7 +159,9 @@ class PassesTest {
             """);
   }
 
-  /** Compiles {@code method} in class {@code T} with the debug option and returns the printed IR. */
+  /**
+   * Compiles {@code method} in class {@code T} with the debug option and returns the printed IR.
+   */
   private static String stages(String method) {
     String source =
         "import dev.chainrule.Differentiable;\n"
