@@ -150,25 +150,20 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
     DeclarationChecks.check(method, report);
     TreePath path = trees.getPath(method);
-    boolean hasBody = path != null && ((MethodTree) path.getLeaf()).getBody() != null;
-    if (hasBody) {
+    if (path == null) {
+      report.add(Problem.at(method, Messages.noSource(DeclarationChecks.describe(method))));
+    } else if (((MethodTree) path.getLeaf()).getBody() != null) {
       Attribution.ensure(trees, path);
       LanguageFence.check(trees, path, method, className.simpleName(), report);
     }
-    if (!report.isClean() || !hasBody) {
+    if (!report.isClean()) {
       reporter.report(report);
       return;
     }
     Function function = MethodReader.read(trees, path, method);
     Trace trace = Lowering.lower(function);
     if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
-      Activity activity = Activity.of(trace);
-      String stages =
-          "[chainrule] read:\n"
-              + IrPrinter.print(function)
-              + "[chainrule] lowered (* marks active steps):\n"
-              + IrPrinter.print(trace, activity::isActive);
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, stages, method);
+      printStages(method, function, trace);
     }
     JavaFile file =
         GeneratedFiles.of(
@@ -183,5 +178,15 @@ public final class DifferentiableProcessor extends AbstractProcessor {
           Problem.at(
               (Element) method, Messages.cannotWrite(className.canonicalName(), e.getMessage())));
     }
+  }
+
+  private void printStages(ExecutableElement method, Function function, Trace trace) {
+    Activity activity = Activity.of(trace);
+    String stages =
+        "[chainrule] read:\n"
+            + IrPrinter.print(function)
+            + "[chainrule] lowered (* marks active steps):\n"
+            + IrPrinter.print(trace, activity::isActive);
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, stages, method);
   }
 }

@@ -41,6 +41,14 @@ public final class Messages {
         + ") does not provide; compile with javac from JDK 17 or later";
   }
 
+  public static String noSource(String method) {
+    return TAG
+        + "the source of @Differentiable method "
+        + method
+        + " is not available to the compiler; chainrule differentiates methods compiled from"
+        + " source in this compilation";
+  }
+
   public static String notStatic(String method) {
     return TAG
         + "@Differentiable method "
