@@ -54,7 +54,7 @@ public final class AndGate {
   /** One node of the walk: the walkthrough's formula for d(n9)/d(node), evaluated on the graph. */
   record SeedGradient(String node, String formula, ToDoubleFunction<ComputationGraph> expected) {}
 
-  /** The walkthrough's steps 1 to 10, in its order: from n9 down to n1. */
+  /** The walkthrough's gradients in the order it derives them: from n9 down to n1. */
   static final List<SeedGradient> SEED_GRADIENTS =
       List.of(
           new SeedGradient("n9", "dn9/dn9 = 1", g -> 1),
