@@ -10,10 +10,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * The AND gate of micrograd's backpropagation walkthrough, differentiated at compile time.
  *
- * <p>The graph has inputs {@code n1}, {@code n2}, a weight {@code n4}, a bias {@code n6} and a label
- * {@code n8}; {@code n7} is the prediction and {@code n9 = n7 - n8} its error. Part 1 walks the
- * gradients from {@code n9} down to {@code n1} as the walkthrough does and checks them against its
- * formulas; part 2 trains {@code n4} and {@code n6} on the four rows of the truth table.
+ * <p>The graph has inputs {@code n1}, {@code n2}, a weight {@code n4}, a bias {@code n6} and a
+ * label {@code n8}; {@code n7} is the prediction and {@code n9 = n7 - n8} its error. Part 1 walks
+ * the gradients from {@code n9} down to {@code n1} as the walkthrough does and checks them against
+ * its formulas; part 2 trains {@code n4} and {@code n6} on the four rows of the truth table.
  *
  * <p>Run it with {@code mvn -q -pl samples -am package -DskipTests -Dsample=AndGate}.
  */
@@ -30,7 +30,7 @@ public final class AndGate {
     return n9;
   }
 
-  /** The same graph with the squared error as the loss, for training; generates {@code AndGate_loss}. */
+  /** The same graph with loss n9², for training; chainrule generates {@code AndGate_loss}. */
   @Differentiable
   static double loss(double n1, double n2, double n4, double n6, double n8) {
     double n3 = n1 + n2;
@@ -133,24 +133,33 @@ public final class AndGate {
     trainAndReport();
   }
 
-  /** Part 1: every node's value and gradient, from the generated graph(), next to the seed's formula. */
+  /** Part 1: each node's value and gradient from the generated graph(), and the seed's formula. */
   private static void walkGradients() {
     ComputationGraph graph = AndGate_error.graph(N1, N2, N4, N6, N8);
     say("Part 1. Backpropagation by hand, checked against the generated code");
-    say("Example: n1 = %s, n2 = %s (label n8 = %s), weight n4 = %s, bias n6 = %s: prediction n7 = %s.",
+    say(
+        "Example: n1 = %s, n2 = %s (label n8 = %s), weight n4 = %s, bias n6 = %s: n7 = %s.",
         num(N1), num(N2), num(N8), num(N4), num(N6), num(graph.node("n7").value()));
     say("AndGate_error.graph(...) gives each node's value and gradient dn9/dnode:");
     say("");
-    say("  %-4s  %-7s  %5s  %8s   %s", "node", "is", "value", "gradient", "the walkthrough's formula");
+    say(
+        "  %-4s  %-7s  %5s  %8s   %s",
+        "node", "is", "value", "gradient", "the walkthrough's formula");
     int matches = 0;
     for (SeedGradient step : SEED_GRADIENTS) {
       ComputationGraph.Node node = graph.node(step.node());
       double expected = step.expected().applyAsDouble(graph);
       boolean ok = Math.abs(node.grad() - expected) <= 1e-12;
       matches += ok ? 1 : 0;
-      say("  %-4s  %-7s  %5s  %8s   %-24s = %-4s  %s",
-          node.label(), node.isInput() ? role(node.label()) : node.expression(),
-          num(node.value()), num(node.grad()), step.formula(), num(expected), ok ? "ok" : "MISMATCH");
+      say(
+          "  %-4s  %-7s  %5s  %8s   %-24s = %-4s  %s",
+          node.label(),
+          node.isInput() ? role(node.label()) : node.expression(),
+          num(node.value()),
+          num(node.grad()),
+          step.formula(),
+          num(expected),
+          ok ? "ok" : "MISMATCH");
     }
     if (matches != SEED_GRADIENTS.size()) {
       throw new IllegalStateException("generated gradients disagree with the walkthrough");
@@ -165,9 +174,11 @@ public final class AndGate {
     say("Part 2. Training the weight n4 and the bias n6");
     say("The walkthrough measures the error as |n7 - n8|. Here the loss is n9^2 = (n7 - n8)^2,");
     say("@Differentiable AndGate.loss, averaged over the four rows of the truth table.");
-    say("Before training (n4 = %s, n6 = %s) the gate gets %d/4 rows right.",
+    say(
+        "Before training (n4 = %s, n6 = %s) the gate gets %d/4 rows right.",
         num(start.n4()), num(start.n6()), start.correct());
-    say("Gradient descent with the generated AndGate_loss workspace, learning rate %s, %d epochs:",
+    say(
+        "Gradient descent on the generated AndGate_loss, learning rate %s, %d epochs:",
         num(LEARNING_RATE), EPOCHS);
     say("");
     Training training = train(start, LEARNING_RATE, EPOCHS);
@@ -175,20 +186,28 @@ public final class AndGate {
     for (Epoch epoch : training.epochs()) {
       if (epoch.number() == 1 || epoch.number() % 5 == 0) {
         Weights weights = epoch.weights();
-        say("  %5d  %8.5f  %8.5f  %8.5f  %d/4",
+        say(
+            "  %5d  %8.5f  %8.5f  %8.5f  %d/4",
             epoch.number(), epoch.loss(), weights.n4(), weights.n6(), weights.correct());
       }
     }
     Weights trained = training.result();
     say("");
-    say("The loss levels off at 0.0625: the least a straight line n7 = (n1 + n2) * n4 + n6 can reach");
+    say("The loss levels off at 0.0625, the least the line n7 = (n1 + n2) * n4 + n6 can reach");
     say("on these rows, at n4 = 0.5, n6 = -0.25. Thresholded at 0.5, that line is an AND gate.");
-    say("Trained: n4 = %.4f, n6 = %.4f. The gate answers 1 when n7 >= 0.5:", trained.n4(), trained.n6());
+    say(
+        "Trained: n4 = %.4f, n6 = %.4f. The gate answers 1 when n7 >= 0.5:",
+        trained.n4(), trained.n6());
     say("");
     say("  n1  n2 |      n7  answer | AND");
     for (double[] row : TRUTH_TABLE) {
-      say("  %s   %s  | %7.4f  %6d | %s", num(row[0]), num(row[1]),
-          trained.n7(row[0], row[1]), trained.predict(row[0], row[1]), num(row[2]));
+      say(
+          "  %s   %s  | %7.4f  %6d | %s",
+          num(row[0]),
+          num(row[1]),
+          trained.n7(row[0], row[1]),
+          trained.predict(row[0], row[1]),
+          num(row[2]));
     }
     say("");
     say("AND gate: %d/4 correct", trained.correct());

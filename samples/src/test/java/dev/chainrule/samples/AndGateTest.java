@@ -15,8 +15,8 @@ class AndGateTest {
 
   /**
    * The walkthrough's gradients, derived by hand for n9 = (n1 + n2) * n4 + n6 - n8: dn9/dn9 = 1,
-   * dn9/dn8 = -1, dn9/dn7 = dn9/dn6 = dn9/dn5 = 1, dn9/dn4 = n3 = n1 + n2, and
-   * dn9/dn3 = dn9/dn2 = dn9/dn1 = n4.
+   * dn9/dn8 = -1, dn9/dn7 = dn9/dn6 = dn9/dn5 = 1, dn9/dn4 = n3 = n1 + n2, and dn9/dn3 = dn9/dn2 =
+   * dn9/dn1 = n4.
    */
   @ParameterizedTest(name = "n1={0} n2={1} n4={2} n6={3} n8={4}")
   @CsvSource({
@@ -69,10 +69,12 @@ class AndGateTest {
 
   @Test
   void seedFormulasInTheSampleHoldAtItsExample() {
-    ComputationGraph graph = AndGate_error.graph(AndGate.N1, AndGate.N2, AndGate.N4, AndGate.N6, AndGate.N8);
+    ComputationGraph graph =
+        AndGate_error.graph(AndGate.N1, AndGate.N2, AndGate.N4, AndGate.N6, AndGate.N8);
     assertEquals(9, AndGate.SEED_GRADIENTS.size());
     for (AndGate.SeedGradient step : AndGate.SEED_GRADIENTS) {
-      assertEquals(step.expected().applyAsDouble(graph), grad(graph, step.node()), EXACT, step.node());
+      assertEquals(
+          step.expected().applyAsDouble(graph), grad(graph, step.node()), EXACT, step.node());
     }
   }
 
