@@ -3,6 +3,7 @@ package dev.chainrule.graph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The computation graph of one evaluation, micrograd-style: each node holds a value and, after
@@ -153,7 +154,8 @@ public final class ComputationGraph {
     for (MutableNode node : nodes) {
       String definition = node.label + (node.expression.isEmpty() ? "" : " = " + node.expression);
       text.append(
-          String.format("  %-28s value %-12.6g grad %.6g%n", definition, node.value, node.grad));
+          String.format(
+              Locale.ROOT, "  %-28s value %-12.6g grad %.6g%n", definition, node.value, node.grad));
     }
     return text.toString();
   }

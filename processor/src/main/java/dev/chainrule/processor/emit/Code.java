@@ -113,8 +113,12 @@ final class Code {
   CodeBlock partialValue(Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add(partial.negative() ? "-" : "");
     if (partial.times().isPresent()) {
-      code.add(
-          "$L", print(partial.times().get()).within(partial.negative() ? UNARY : MULTIPLICATIVE));
+      // Bare in an array initialiser, but bound tightly under a minus sign or before a division.
+      int context =
+          partial.negative()
+              ? UNARY
+              : partial.dividedBy().isPresent() ? MULTIPLICATIVE : CONDITIONAL;
+      code.add("$L", print(partial.times().get()).within(context));
     } else {
       code.add("1.0");
     }
