@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
 import dev.chainrule.processor.check.Messages;
@@ -16,6 +17,7 @@ import dev.chainrule.processor.emit.GeneratedFiles;
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.emit.WorkspaceWriter;
 import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.lower.Lowering;
 import dev.chainrule.processor.read.Attribution;
@@ -31,6 +33,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -39,13 +42,17 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and forward-mode
- * derivatives. Each method goes through the pipeline on its own (check, read, lower, write), so one
- * bad method never hides another's errors or crashes the build.
+ * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and
+ * forward-mode derivatives. Each method goes through the pipeline on its own (check, read, lower,
+ * write), so one bad method never hides another's errors or crashes the build.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, DifferentiableProcessor.GENERATED})
+@SupportedOptions(DifferentiableProcessor.DEBUG_OPTION)
 public final class DifferentiableProcessor extends AbstractProcessor {
+  /** {@code -Achainrule.debug=true} prints each method's IR after every stage, as notes. */
+  static final String DEBUG_OPTION = "chainrule.debug";
+
   static final String ANNOTATION = "dev.chainrule.Differentiable";
   static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -69,9 +76,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   }
 
   /**
-   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round is
-   * one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn that
-   * nobody claimed them, which fails builds with {@code -Werror}.
+   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round
+   * is one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn
+   * that nobody claimed them, which fails builds with {@code -Werror}.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -79,8 +86,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     if (annotation != null) {
       differentiateAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation)));
     }
-    return annotations.stream()
-        .allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
+    return annotations.stream().allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
   }
 
   private boolean onlyOnOurClasses(TypeElement generated, RoundEnvironment round) {
@@ -144,17 +150,21 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     }
     DeclarationChecks.check(method, report);
     TreePath path = trees.getPath(method);
-    boolean hasBody = path != null && ((MethodTree) path.getLeaf()).getBody() != null;
-    if (hasBody) {
+    if (path == null) {
+      report.add(Problem.at(method, Messages.noSource(DeclarationChecks.describe(method))));
+    } else if (((MethodTree) path.getLeaf()).getBody() != null) {
       Attribution.ensure(trees, path);
       LanguageFence.check(trees, path, method, className.simpleName(), report);
     }
-    if (!report.isClean() || !hasBody) {
+    if (!report.isClean()) {
       reporter.report(report);
       return;
     }
     Function function = MethodReader.read(trees, path, method);
     Trace trace = Lowering.lower(function);
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
+      printStages(method, function, trace);
+    }
     JavaFile file =
         GeneratedFiles.of(
             className.packageName(),
@@ -166,8 +176,17 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.report(
           Problem.at(
-              (Element) method,
-              Messages.cannotWrite(className.canonicalName(), e.getMessage())));
+              (Element) method, Messages.cannotWrite(className.canonicalName(), e.getMessage())));
     }
+  }
+
+  private void printStages(ExecutableElement method, Function function, Trace trace) {
+    Activity activity = Activity.of(trace);
+    String stages =
+        "[chainrule] read:\n"
+            + IrPrinter.print(function)
+            + "[chainrule] lowered (* marks active steps):\n"
+            + IrPrinter.print(trace, activity::isActive);
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, stages, method);
   }
 }

@@ -44,7 +44,8 @@ public final class DeclarationChecks {
       if (type == null) {
         String typeName = parameter.asType().toString();
         report.add(
-            Problem.at(parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
+            Problem.at(
+                parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
         continue;
       }
       if (!type.isDifferentiable()) {

@@ -87,7 +87,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     this.generatedClass = generatedClass;
   }
 
-  /** Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code report}. */
+  /**
+   * Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code
+   * report}.
+   */
   public static void check(
       Trees trees,
       TreePath methodPath,
@@ -135,10 +138,13 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       return false;
     }
     TypeMirror type = trees.getTypeMirror(path);
-    Type irType = type == null ? null : Type.of(type.getKind());
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return false;
+    }
+    Type irType = Type.of(type.getKind());
     if (irType == null || !irType.isNumeric()) {
-      report.add(
-          Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
+      report.add(Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
       return false;
     }
     return true;
@@ -156,6 +162,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   @Override
   public Void visitVariable(VariableTree tree, ValidationReport report) {
     Element local = trees.getElement(getCurrentPath());
+    if (local == null || local.asType().getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return null;
+    }
     if (local.asType().getKind() != TypeKind.DOUBLE) {
       String type = local.asType().toString();
       reject(Messages.localType(tree.getName().toString(), type), report);
@@ -198,6 +208,11 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   /** The variable an update writes, which must be a double parameter or local. */
   private void checkTarget(ExpressionTree target, ValidationReport report) {
     TreePath path = new TreePath(getCurrentPath(), target);
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return;
+    }
     Element element = trees.getElement(path);
     if (!(target instanceof IdentifierTree)
         || !References.isVariable(element)

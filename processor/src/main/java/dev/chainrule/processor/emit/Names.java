@@ -27,7 +27,8 @@ final class Names {
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().isDifferentiable()) {
-        allocator.newName(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
+        allocator.newName(
+            GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
       }
     }
   }
@@ -57,7 +58,10 @@ final class Names {
     return getOrAllocate(new Adjoint(value), "d_" + of(value));
   }
 
-  /** The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction argument. */
+  /**
+   * The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction
+   * argument.
+   */
   String tangent(Value value) {
     return getOrAllocate(new Tangent(value), GeneratedNames.tangentParameter(of(value)));
   }

@@ -96,7 +96,8 @@ public final class WorkspaceWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.DOUBLE)
         .addJavadoc(
-            "The accumulated gradient of the result with respect to {@code $L}.\n", parameter.name())
+            "The accumulated gradient of the result with respect to {@code $L}.\n",
+            parameter.name())
         .addStatement("return $L", names.gradient(parameter))
         .build();
   }

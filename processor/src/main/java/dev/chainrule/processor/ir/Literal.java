@@ -1,8 +1,8 @@
 package dev.chainrule.processor.ir;
 
 /**
- * A numeric literal. {@code text} is valid Java source that denotes exactly {@code value} in
- * {@code type} (the user's spelling where there is one), so generated code keeps the user's digits.
+ * A numeric literal. {@code text} is valid Java source that denotes exactly {@code value} in {@code
+ * type} (the user's spelling where there is one), so generated code keeps the user's digits.
  */
 public record Literal(double value, String text, Type type) implements Expr, Operand {
 
