@@ -5,8 +5,8 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.CompilationSubject.DiagnosticAtColumn;
+import com.google.testing.compile.Compiler;
 import dev.chainrule.processor.DifferentiableProcessor;
 import java.lang.reflect.Field;
 import java.util.Arrays;
@@ -40,8 +40,8 @@ final class Chainrule {
 
   /**
    * Asserts that the compilation failed with exactly the {@code expected} errors, each a chainrule
-   * error at its place, and that nothing was generated for {@code rejectedClass} (such as
-   * {@code "p.C_m"}).
+   * error at its place, and that nothing was generated for {@code rejectedClass} (such as {@code
+   * "p.C_m"}).
    */
   static void assertRejected(Compilation compilation, String rejectedClass, Expected... expected) {
     assertThat(compilation).failed();
@@ -70,7 +70,8 @@ final class Chainrule {
   }
 
   static void assertGenerated(Compilation compilation, String generatedClass) {
-    assertWithMessage("generated source %s; diagnostics:\n%s", generatedClass, describe(compilation))
+    assertWithMessage(
+            "generated source %s; diagnostics:\n%s", generatedClass, describe(compilation))
         .that(generatedSourceFile(compilation, generatedClass))
         .isPresent();
   }
@@ -82,7 +83,8 @@ final class Chainrule {
    * need exactly those files, to show that nothing was written for a rejected method. So for a
    * failed compilation this reads the recorded list itself.
    */
-  static Optional<JavaFileObject> generatedSourceFile(Compilation compilation, String qualifiedName) {
+  static Optional<JavaFileObject> generatedSourceFile(
+      Compilation compilation, String qualifiedName) {
     if (compilation.status() == Compilation.Status.SUCCESS) {
       return compilation.generatedSourceFile(qualifiedName);
     }

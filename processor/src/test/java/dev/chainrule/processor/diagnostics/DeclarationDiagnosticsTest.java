@@ -282,7 +282,9 @@ class DeclarationDiagnosticsTest {
     assertRejected(
         compile(outer, topLevel),
         "p.A_B_m",
-        error("would generate class p.A_B_m, which @Differentiable method A_B.m generates too", outer)
+        error(
+                "would generate class p.A_B_m, which @Differentiable method A_B.m generates too",
+                outer)
             .at("m("),
         error("@Differentiable method A_B.m would generate class p.A_B_m", topLevel).at("m("));
   }
@@ -308,7 +310,9 @@ class DeclarationDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("parameters x and X would both get the gradient accessor gradX(); rename one of them", source)
+        error(
+                "parameters x and X would both get the gradient accessor gradX(); rename one of them",
+                source)
             .at("X"));
   }
 

@@ -4,8 +4,8 @@ import java.util.OptionalInt;
 
 /**
  * One error a test expects: a distinctive part of its message and where javac must print it, on a
- * marked line of a {@link MarkedSource}. The column is optional; tests give it with {@link #at} where
- * it points at something meaningful (a keyword, an operator, a declaration's name).
+ * marked line of a {@link MarkedSource}. The column is optional; tests give it with {@link #at}
+ * where it points at something meaningful (a keyword, an operator, a declaration's name).
  */
 final class Expected {
   final String fragment;
@@ -20,12 +20,16 @@ final class Expected {
     this.column = column;
   }
 
-  /** An error whose message contains {@code fragment}, on the only marked line of {@code source}. */
+  /**
+   * An error whose message contains {@code fragment}, on the only marked line of {@code source}.
+   */
   static Expected error(String fragment, MarkedSource source) {
     return new Expected(fragment, source, source.line(), OptionalInt.empty());
   }
 
-  /** An error whose message contains {@code fragment}, on the line marked {@code // ERROR: label}. */
+  /**
+   * An error whose message contains {@code fragment}, on the line marked {@code // ERROR: label}.
+   */
   static Expected error(String fragment, MarkedSource source, String label) {
     return new Expected(fragment, source, source.line(label), OptionalInt.empty());
   }

@@ -9,17 +9,18 @@ import static dev.chainrule.processor.diagnostics.Hints.TARGET_HINT;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operators and other expressions a {@code @Differentiable} method may not contain. Each is reported
- * on its own tree: an operator at the operator, a literal or name at its first character.
+ * Operators and other expressions a {@code @Differentiable} method may not contain. Each is
+ * reported on its own tree: an operator at the operator, a literal or name at its first character.
  *
  * <p>An expression of type boolean or of a reference type can only stand where chainrule already
- * rejects something else: a double method has nowhere else to put it, and a rejected statement or
- * a non-double local is not looked into. These tests put such expressions on the right of an
+ * rejects something else: a double method has nowhere else to put it, and a rejected statement or a
+ * non-double local is not looked into. These tests put such expressions on the right of an
  * assignment to a boolean parameter ({@code flag}) or a static field ({@code sink}, {@code op}),
  * whose left side chainrule rejects too; so they expect two errors on the line, each at its column.
  */
 class ExpressionDiagnosticsTest {
-  private static final String BOOLEAN_TARGET = "cannot assign to flag (of type boolean)" + TARGET_HINT;
+  private static final String BOOLEAN_TARGET =
+      "cannot assign to flag (of type boolean)" + TARGET_HINT;
 
   @Test
   void conditionalExpression() {
@@ -1117,6 +1118,8 @@ class ExpressionDiagnosticsTest {
             """);
     // The widest float-typed tree is reported, at its operator.
     assertRejected(
-        compile(source), "p.C_m", error("'F * F' has type float" + Hints.TYPE_HINT, source).at("*"));
+        compile(source),
+        "p.C_m",
+        error("'F * F' has type float" + Hints.TYPE_HINT, source).at("*"));
   }
 }

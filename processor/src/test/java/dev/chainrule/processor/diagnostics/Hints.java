@@ -19,7 +19,8 @@ final class Hints {
           + " double and the Math and StrictMath functions sin, cos,";
 
   /** Ends a message about a value of a type chainrule does not compute with. */
-  static final String TYPE_HINT = "; a @Differentiable method computes with double, int and long values";
+  static final String TYPE_HINT =
+      "; a @Differentiable method computes with double, int and long values";
 
   /** Ends a message about an assignment to something other than a double parameter or local. */
   static final String TARGET_HINT =

@@ -8,16 +8,16 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 
 /**
- * A test's Java source, with the lines that must carry an error marked by a trailing comment, so the
- * reader sees where each error goes and the test never hard-codes a line number:
+ * A test's Java source, with the lines that must carry an error marked by a trailing comment, so
+ * the reader sees where each error goes and the test never hard-codes a line number:
  *
  * <pre>
  *     if (x &gt; 0) { // ERROR
  *     y %= 2; // ERROR: remainder
  * </pre>
  *
- * <p>{@code // ERROR} alone marks the one line of a single-error test; {@code // ERROR: label} names
- * a line when a test expects errors on several lines.
+ * <p>{@code // ERROR} alone marks the one line of a single-error test; {@code // ERROR: label}
+ * names a line when a test expects errors on several lines.
  */
 final class MarkedSource {
   static final String MARKER = "// ERROR";
@@ -32,7 +32,8 @@ final class MarkedSource {
 
   /** {@code qualifiedName} is the top-level class's name, e.g. {@code "p.C"}. */
   static MarkedSource of(String qualifiedName, String text) {
-    return new MarkedSource(JavaFileObjects.forSourceString(qualifiedName, text), text.lines().toList());
+    return new MarkedSource(
+        JavaFileObjects.forSourceString(qualifiedName, text), text.lines().toList());
   }
 
   JavaFileObject file() {
@@ -66,9 +67,9 @@ final class MarkedSource {
   }
 
   /**
-   * The 1-based column at which {@code token} starts on {@code line}, as javac counts it (the sources
-   * are indented with spaces). The token must occur exactly once before the marker, so the expected
-   * position cannot be ambiguous.
+   * The 1-based column at which {@code token} starts on {@code line}, as javac counts it (the
+   * sources are indented with spaces). The token must occur exactly once before the marker, so the
+   * expected position cannot be ambiguous.
    */
   int column(int line, String token) {
     String text = lines.get(line - 1);

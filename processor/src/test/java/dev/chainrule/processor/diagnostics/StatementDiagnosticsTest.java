@@ -35,7 +35,8 @@ class StatementDiagnosticsTest {
               }
             }
             """);
-    assertRejected(compile(source), "p.C_m", error("an if statement " + STATEMENT_HINT, source).at("if"));
+    assertRejected(
+        compile(source), "p.C_m", error("an if statement " + STATEMENT_HINT, source).at("if"));
   }
 
   @Test
@@ -59,7 +60,8 @@ class StatementDiagnosticsTest {
               }
             }
             """);
-    assertRejected(compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+    assertRejected(
+        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
   }
 
   @Test
@@ -85,7 +87,8 @@ class StatementDiagnosticsTest {
               }
             }
             """);
-    assertRejected(compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+    assertRejected(
+        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
   }
 
   @Test
@@ -334,9 +337,7 @@ class StatementDiagnosticsTest {
             }
             """);
     assertRejected(
-        compile(source),
-        "p.C_m",
-        error("'Math.sin(x);' " + STATEMENT_HINT, source).at("Math.sin"));
+        compile(source), "p.C_m", error("'Math.sin(x);' " + STATEMENT_HINT, source).at("Math.sin"));
   }
 
   @Test
@@ -394,7 +395,9 @@ class StatementDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("return must be the last statement of a @Differentiable method, and the only one", source)
+        error(
+                "return must be the last statement of a @Differentiable method, and the only one",
+                source)
             .at("return"));
   }
 }
