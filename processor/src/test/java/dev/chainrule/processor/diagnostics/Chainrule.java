@@ -1,6 +1,5 @@
 package dev.chainrule.processor.diagnostics;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
@@ -141,10 +140,5 @@ final class Chainrule {
           .append('\n');
     }
     return text.toString();
-  }
-
-  static void assertThatNoDiagnostics(Compilation compilation) {
-    assertWithMessage("diagnostics").that(describe(compilation)).isEmpty();
-    assertThat(compilation.diagnostics()).isEmpty();
   }
 }

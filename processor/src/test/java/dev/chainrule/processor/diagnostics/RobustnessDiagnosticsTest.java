@@ -1,6 +1,5 @@
 package dev.chainrule.processor.diagnostics;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.chainrule.processor.diagnostics.Chainrule.TAG;
@@ -154,6 +153,83 @@ class RobustnessDiagnosticsTest {
         error("cast to int is not supported", second).at("(int)"));
     assertNotGenerated(compilation, "p.B_m");
     assertGenerated(compilation, "p.B_ok");
+  }
+
+  /**
+   * Code javac cannot attribute is javac's to report: chainrule adds no error about it, which would
+   * stop javac before its "cannot find symbol", and generates nothing.
+   */
+  @Test
+  void undefinedNameIsLeftToJavac() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                return x * y; // ERROR
+              }
+            }
+            """);
+    assertLeftToJavac(compile(source), source, "y");
+  }
+
+  @Test
+  void misspeltClassIsLeftToJavac() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                return Maths.sin(x); // ERROR
+              }
+            }
+            """);
+    assertLeftToJavac(compile(source), source, "Maths");
+  }
+
+  @Test
+  void localOfUndefinedTypeIsLeftToJavac() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                Vector v = null; // ERROR
+                return x;
+              }
+            }
+            """);
+    assertLeftToJavac(compile(source), source, "Vector");
+  }
+
+  private static void assertLeftToJavac(Compilation compilation, MarkedSource source, String name) {
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(source.file())
+        .onLine(source.line())
+        .atColumn(source.column(source.line(), name));
+    assertThat(compilation).hadErrorCount(1);
+    assertNoInternalError(compilation);
+    assertNotGenerated(compilation, "p.C_m");
   }
 
   /**
