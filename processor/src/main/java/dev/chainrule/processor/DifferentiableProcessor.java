@@ -9,6 +9,7 @@ import com.sun.source.util.Trees;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
+import dev.chainrule.processor.check.LocalClassMethods;
 import dev.chainrule.processor.check.Messages;
 import dev.chainrule.processor.check.Problem;
 import dev.chainrule.processor.check.Reporter;
@@ -23,7 +24,9 @@ import dev.chainrule.processor.lower.Lowering;
 import dev.chainrule.processor.read.Attribution;
 import dev.chainrule.processor.read.MethodReader;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
 
   private Trees trees;
   private Reporter reporter;
+  private final Set<URI> scannedUnits = new HashSet<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -85,6 +89,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
     if (annotation != null) {
       differentiateAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation)));
+      if (trees != null) {
+        reportLocalClassMethods(round, annotation);
+      }
     }
     return annotations.stream().allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
   }
@@ -98,6 +105,19 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     .filter(m -> m.getAnnotationType().asElement().equals(generated))
                     .flatMap(m -> m.getElementValues().values().stream())
                     .anyMatch(v -> v.getValue().toString().contains(processor)));
+  }
+
+  private void reportLocalClassMethods(RoundEnvironment round, TypeElement annotation) {
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path == null || !scannedUnits.add(path.getCompilationUnit().getSourceFile().toUri())) {
+        continue;
+      }
+      for (TreePath method : LocalClassMethods.in(trees, path.getCompilationUnit(), annotation)) {
+        String name = ((MethodTree) method.getLeaf()).getName().toString();
+        reporter.report(Problem.at(method, Messages.notNameable(name)));
+      }
+    }
   }
 
   private void differentiateAll(Set<ExecutableElement> methods) {
@@ -139,13 +159,20 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     ValidationReport report = new ValidationReport();
     for (ExecutableElement other : sharing) {
       if (other != method) {
+        // Overloads share a name: only their signatures tell them apart.
+        boolean overloads =
+            DeclarationChecks.describe(method).equals(DeclarationChecks.describe(other));
         report.add(
             Problem.at(
                 method,
                 Messages.generatedNameClash(
-                    DeclarationChecks.describe(method),
+                    overloads
+                        ? DeclarationChecks.signature(method)
+                        : DeclarationChecks.describe(method),
                     className.canonicalName(),
-                    DeclarationChecks.describe(other))));
+                    overloads
+                        ? DeclarationChecks.signature(other)
+                        : DeclarationChecks.describe(other))));
       }
     }
     DeclarationChecks.check(method, report);

@@ -22,6 +22,7 @@ import dev.chainrule.processor.ir.MathClass;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.read.References;
+import dev.chainrule.processor.read.TreeInfo;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -102,6 +103,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     BlockTree body = ((MethodTree) methodPath.getLeaf()).getBody();
     List<? extends StatementTree> statements = body.getStatements();
     fence.finalStatement = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    if (fence.finalStatement == null || !(fence.finalStatement instanceof ReturnTree)) {
+      // In the subset a body can only complete by returning: javac reports the missing return.
+      report.markUnresolved();
+    }
     fence.scan(new TreePath(methodPath, body), report);
   }
 
@@ -206,7 +211,8 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   }
 
   /** The variable an update writes, which must be a double parameter or local. */
-  private void checkTarget(ExpressionTree target, ValidationReport report) {
+  private void checkTarget(ExpressionTree written, ValidationReport report) {
+    ExpressionTree target = TreeInfo.skipParentheses(written);
     TreePath path = new TreePath(getCurrentPath(), target);
     TypeMirror type = trees.getTypeMirror(path);
     if (type == null || type.getKind() == TypeKind.ERROR) {

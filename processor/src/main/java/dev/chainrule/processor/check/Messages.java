@@ -219,7 +219,9 @@ public final class Messages {
         + field
         + " is not visible to the generated class "
         + generatedClass
-        + " and is not a compile-time constant; make it package-private or public";
+        + " and is not a compile-time constant; make it public, or declare it non-private in the"
+        + " package of "
+        + generatedClass;
   }
 
   public static String unsupportedReference(String name) {

@@ -36,7 +36,9 @@ public final class WorkspaceWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(classJavadoc(trace.function(), differentiable));
+            .addJavadoc(classJavadoc(trace.function(), differentiable))
+            // A variable named like a class the code refers to (Math, say) would shadow it.
+            .alwaysQualify(names.declared().toArray(String[]::new));
     for (Value value : adjoints.tape()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
     }

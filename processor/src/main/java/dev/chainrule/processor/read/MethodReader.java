@@ -161,7 +161,8 @@ public final class MethodReader {
   }
 
   private Variable variableAt(TreePath path) {
-    Variable variable = variables.get(trees.getElement(path));
+    Tree target = TreeInfo.skipParentheses((ExpressionTree) path.getLeaf());
+    Variable variable = variables.get(trees.getElement(new TreePath(path.getParentPath(), target)));
     if (variable == null) {
       throw unexpected(path.getLeaf());
     }

@@ -878,7 +878,8 @@ class ExpressionDiagnosticsTest {
         "p.C_m",
         error(
             "static final field Holder.SCALE is not visible to the generated class C_m and is not a"
-                + " compile-time constant; make it package-private or public",
+                + " compile-time constant; make it public, or declare it non-private in the"
+                + " package of C_m",
             source));
   }
 
@@ -906,7 +907,8 @@ class ExpressionDiagnosticsTest {
         "p.C_m",
         error(
                 "static final field SCALE is not visible to the generated class C_m and is not a"
-                    + " compile-time constant; make it package-private or public",
+                    + " compile-time constant; make it public, or declare it non-private in the"
+                    + " package of C_m",
                 source)
             .at("SCALE"));
   }

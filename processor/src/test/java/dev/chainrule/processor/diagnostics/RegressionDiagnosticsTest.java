@@ -16,16 +16,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the processor breaks the contract's "Errors" section: a rejected method that compiles
- * silently, an internal error, generated code that does not compile, messages that mislead. Each
- * test states the expected behaviour and fails until the processor is fixed.
+ * Bugs the diagnostics suite found when it was first written, each pinned so it stays fixed: a
+ * rejected method that compiled silently, an internal error, generated code that did not compile,
+ * messages that misled.
  */
-class ProcessorBugsTest {
+class RegressionDiagnosticsTest {
   private static final String NOT_NAMEABLE =
       "is declared in a local or anonymous class, which a generated class cannot name;"
           + " move it to a top-level or member class";
 
-  /** Methods of local classes never reach the processor (RoundEnvironment lists members only). */
+  /**
+   * The round environment lists members of named classes only, so the processor scans the trees for
+   * methods of local classes. Javac calls a processor only when an annotation it supports is on an
+   * element it can see, hence the member method here: a compilation whose only
+   * {@code @Differentiable} methods are in local or anonymous classes never runs chainrule.
+   */
   @Test
   void methodInLocalClassIsReported() {
     MarkedSource source =
@@ -37,6 +42,11 @@ class ProcessorBugsTest {
             import dev.chainrule.Differentiable;
 
             class C {
+              @Differentiable
+              static double member(double x) {
+                return x;
+              }
+
               static Object make() {
                 class L {
                   @Differentiable
@@ -62,6 +72,11 @@ class ProcessorBugsTest {
             import dev.chainrule.Differentiable;
 
             class C {
+              @Differentiable
+              static double member(double x) {
+                return x;
+              }
+
               static final Object ANONYMOUS =
                   new Object() {
                     @Differentiable
@@ -75,8 +90,8 @@ class ProcessorBugsTest {
   }
 
   /**
-   * A body without a return passes the fence and crashes code generation ("internal error ...
-   * NullPointerException"); javac's own "missing return statement" is then never shown.
+   * A body without a return passed the fence and crashed code generation ("internal error ...
+   * NullPointerException"); javac's own "missing return statement" must be what the user sees.
    */
   @Test
   void methodWithoutReturnIsNoInternalError() {
@@ -103,8 +118,8 @@ class ProcessorBugsTest {
   }
 
   /**
-   * Generated code names java.lang.Math by its simple name (derivatives call Math.cos even for
-   * StrictMath.sin), so a class Math in the user's package breaks it: "cannot find symbol: method
+   * Generated code named java.lang.Math by its simple name (derivatives call Math.cos even for
+   * StrictMath.sin), so a class Math in the user's package broke it: "cannot find symbol: method
    * cos(double), location: class p.Math" in p/C_m.java.
    */
   @Test
@@ -139,7 +154,7 @@ class ProcessorBugsTest {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
-  /** Same cause: a parameter named Math shadows the class in generated code. */
+  /** Same cause: a parameter named Math shadowed the class in generated code. */
   @Test
   void generatedCodeCompilesWithAParameterNamedMath() {
     MarkedSource source =
@@ -163,7 +178,7 @@ class ProcessorBugsTest {
   }
 
   /**
-   * {@code (x) = 2 * x;} assigns a double parameter, which the subset allows, yet chainrule says
+   * {@code (x) = 2 * x;} assigns a double parameter, which the subset allows, yet chainrule said
    * "cannot assign to x (of type double); a @Differentiable method assigns only its double
    * parameters and double locals", which contradicts itself.
    */
@@ -190,7 +205,7 @@ class ProcessorBugsTest {
     assertNoInternalError(compilation);
   }
 
-  /** Both overloads are reported as "C.m ... which C.m generates too": which is which? */
+  /** Both overloads were reported as "C.m ... which C.m generates too": which is which? */
   @Test
   void overloadClashMessagesTellTheOverloadsApart() {
     MarkedSource source =
@@ -219,7 +234,7 @@ class ProcessorBugsTest {
     assertWithMessage("the two clash messages").that(messages).containsNoDuplicates();
   }
 
-  /** The method of nested class A.B is called "B.m" in the clash message, not "A.B.m". */
+  /** The method of nested class A.B was called "B.m" in the clash message, not "A.B.m". */
   @Test
   void nestedClassMethodIsNamedWithItsOuterClass() {
     MarkedSource outer =
@@ -262,7 +277,7 @@ class ProcessorBugsTest {
 
   /**
    * A protected constant of a superclass in another package is not visible to the generated class;
-   * the advice "make it package-private or public" is wrong for it: package-private would hide it
+   * the advice "make it package-private or public" was wrong for it: package-private would hide it
    * from the subclass too.
    */
   @Test
