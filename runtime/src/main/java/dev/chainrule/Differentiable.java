@@ -41,28 +41,28 @@ import java.lang.annotation.Target;
  *
  * <p>The generated class has {@code forward(...)} with the method's parameters, returning what the
  * method returns; {@code backward()}, which adds the gradient of the latest forward's result to a
- * gradient per {@code double} parameter, read with {@code gradX()} for parameter {@code x};
- * {@code zeroGrad()}; and the static {@code tangent(..., xDot, ...)} for forward mode.
+ * gradient per {@code double} parameter, read with {@code gradX()} for parameter {@code x}; {@code
+ * zeroGrad()}; and the static {@code tangent(..., xDot, ...)} for forward mode.
  *
  * <h2>Supported subset</h2>
  *
  * <ul>
  *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} parameters
  *       (differentiable) and {@code int}, {@code long} or {@code boolean} parameters (constants).
- *   <li>Statements: declarations of {@code double} locals, assignments to them and to
- *       {@code double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}), blocks, and one
- *       {@code return} as the last statement.
+ *   <li>Statements: declarations of {@code double} locals, assignments to them and to {@code
+ *       double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}), blocks, and one {@code
+ *       return} as the last statement.
  *   <li>Expressions: {@code int}, {@code long} and {@code double} literals; parameters and locals;
  *       {@code static final} numeric fields of any class; {@code + - * /}, unary {@code -} and
- *       {@code +}, parentheses; casts to {@code double}; and these {@code java.lang.Math} or
- *       {@code StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log
- *       log10 log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint, whose derivative is
+ *       {@code +}, parentheses; casts to {@code double}; and these {@code java.lang.Math} or {@code
+ *       StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log log10
+ *       log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint, whose derivative is
  *       zero.
  * </ul>
  *
- * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and
- * {@code min} give half the gradient to each argument at a tie; {@code pow(x, y)} has zero
- * derivative in {@code x} where {@code y == 0}, and in {@code y} where {@code x == 0 && y >= 0}.
+ * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and {@code
+ * min} give half the gradient to each argument at a tie; {@code pow(x, y)} has zero derivative in
+ * {@code x} where {@code y == 0}, and in {@code y} where {@code x == 0 && y >= 0}.
  *
  * <p>Anything else is a compile error on the offending code that says what is supported.
  */

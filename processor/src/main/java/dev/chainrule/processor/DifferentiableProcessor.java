@@ -6,8 +6,10 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
+import dev.chainrule.processor.check.LocalClassMethods;
 import dev.chainrule.processor.check.Messages;
 import dev.chainrule.processor.check.Problem;
 import dev.chainrule.processor.check.Reporter;
@@ -16,12 +18,15 @@ import dev.chainrule.processor.emit.GeneratedFiles;
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.emit.WorkspaceWriter;
 import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.lower.Lowering;
 import dev.chainrule.processor.read.Attribution;
 import dev.chainrule.processor.read.MethodReader;
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -39,18 +45,23 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and forward-mode
- * derivatives. Each method goes through the pipeline on its own (check, read, lower, write), so one
- * bad method never hides another's errors or crashes the build.
+ * Generates, for each {@code @Differentiable} method, a class with its reverse-mode and
+ * forward-mode derivatives. Each method goes through the pipeline on its own (check, read, lower,
+ * write), so one bad method never hides another's errors or crashes the build.
  */
 @AutoService(Processor.class)
 @SupportedAnnotationTypes({DifferentiableProcessor.ANNOTATION, DifferentiableProcessor.GENERATED})
+@SupportedOptions(DifferentiableProcessor.DEBUG_OPTION)
 public final class DifferentiableProcessor extends AbstractProcessor {
+  /** {@code -Achainrule.debug=true} prints each method's IR after every stage, as notes. */
+  static final String DEBUG_OPTION = "chainrule.debug";
+
   static final String ANNOTATION = "dev.chainrule.Differentiable";
   static final String GENERATED = "javax.annotation.processing.Generated";
 
   private Trees trees;
   private Reporter reporter;
+  private final Set<URI> scannedUnits = new HashSet<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -69,18 +80,20 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   }
 
   /**
-   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round is
-   * one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn that
-   * nobody claimed them, which fails builds with {@code -Werror}.
+   * Claims {@code @Differentiable}, and {@code @Generated} when every class carrying it this round
+   * is one chainrule wrote: otherwise {@code -Xlint:processing} (in {@code -Xlint:all}) would warn
+   * that nobody claimed them, which fails builds with {@code -Werror}.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
     if (annotation != null) {
       differentiateAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(annotation)));
+      if (trees != null) {
+        reportLocalClassMethods(round, annotation);
+      }
     }
-    return annotations.stream()
-        .allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
+    return annotations.stream().allMatch(a -> a.equals(annotation) || onlyOnOurClasses(a, round));
   }
 
   private boolean onlyOnOurClasses(TypeElement generated, RoundEnvironment round) {
@@ -92,6 +105,19 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     .filter(m -> m.getAnnotationType().asElement().equals(generated))
                     .flatMap(m -> m.getElementValues().values().stream())
                     .anyMatch(v -> v.getValue().toString().contains(processor)));
+  }
+
+  private void reportLocalClassMethods(RoundEnvironment round, TypeElement annotation) {
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path == null || !scannedUnits.add(path.getCompilationUnit().getSourceFile().toUri())) {
+        continue;
+      }
+      for (TreePath method : LocalClassMethods.in(trees, path.getCompilationUnit(), annotation)) {
+        String name = ((MethodTree) method.getLeaf()).getName().toString();
+        reporter.report(Problem.at(method, Messages.notNameable(name)));
+      }
+    }
   }
 
   private void differentiateAll(Set<ExecutableElement> methods) {
@@ -133,28 +159,39 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     ValidationReport report = new ValidationReport();
     for (ExecutableElement other : sharing) {
       if (other != method) {
+        // Overloads share a name: only their signatures tell them apart.
+        boolean overloads =
+            DeclarationChecks.describe(method).equals(DeclarationChecks.describe(other));
         report.add(
             Problem.at(
                 method,
                 Messages.generatedNameClash(
-                    DeclarationChecks.describe(method),
+                    overloads
+                        ? DeclarationChecks.signature(method)
+                        : DeclarationChecks.describe(method),
                     className.canonicalName(),
-                    DeclarationChecks.describe(other))));
+                    overloads
+                        ? DeclarationChecks.signature(other)
+                        : DeclarationChecks.describe(other))));
       }
     }
     DeclarationChecks.check(method, report);
     TreePath path = trees.getPath(method);
-    boolean hasBody = path != null && ((MethodTree) path.getLeaf()).getBody() != null;
-    if (hasBody) {
+    if (path == null) {
+      report.add(Problem.at(method, Messages.noSource(DeclarationChecks.describe(method))));
+    } else if (((MethodTree) path.getLeaf()).getBody() != null) {
       Attribution.ensure(trees, path);
       LanguageFence.check(trees, path, method, className.simpleName(), report);
     }
-    if (!report.isClean() || !hasBody) {
+    if (!report.isClean()) {
       reporter.report(report);
       return;
     }
     Function function = MethodReader.read(trees, path, method);
     Trace trace = Lowering.lower(function);
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
+      printStages(method, function, trace);
+    }
     JavaFile file =
         GeneratedFiles.of(
             className.packageName(),
@@ -166,8 +203,17 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     } catch (IOException e) {
       reporter.report(
           Problem.at(
-              (Element) method,
-              Messages.cannotWrite(className.canonicalName(), e.getMessage())));
+              (Element) method, Messages.cannotWrite(className.canonicalName(), e.getMessage())));
     }
+  }
+
+  private void printStages(ExecutableElement method, Function function, Trace trace) {
+    Activity activity = Activity.of(trace);
+    String stages =
+        "[chainrule] read:\n"
+            + IrPrinter.print(function)
+            + "[chainrule] lowered (* marks active steps):\n"
+            + IrPrinter.print(trace, activity::isActive);
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, stages, method);
   }
 }

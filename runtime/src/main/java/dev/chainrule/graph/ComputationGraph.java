@@ -3,15 +3,16 @@ package dev.chainrule.graph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The computation graph of one evaluation, micrograd-style: each node holds a value and, after
- * {@link #backward(int)}, the gradient of the output with respect to it. Generated classes build one
- * with their static {@code graph(...)} method, for looking at and printing, not for speed: the
+ * {@link #backward(int)}, the gradient of the output with respect to it. Generated classes build
+ * one with their static {@code graph(...)} method, for looking at and printing, not for speed: the
  * generated {@code backward()} computes the same gradients without any of this bookkeeping.
  *
- * <p>Nodes are added in evaluation order, each after the nodes it reads, so walking them backwards is
- * a reverse topological order and backward needs no sort.
+ * <p>Nodes are added in evaluation order, each after the nodes it reads, so walking them backwards
+ * is a reverse topological order and backward needs no sort.
  */
 public final class ComputationGraph {
   private final String name;
@@ -146,7 +147,7 @@ public final class ComputationGraph {
     throw new IllegalArgumentException("graph " + name + " has no node labelled " + label);
   }
 
-  /** One line per node, in evaluation order: {@code n5 = n3 * n4   value 0.5   grad 1}. */
+  /** One line per node, in evaluation order: {@code n5 = n3 * n4 value 0.5 grad 1}. */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(name).append(System.lineSeparator());
@@ -154,7 +155,7 @@ public final class ComputationGraph {
       String definition = node.label + (node.expression.isEmpty() ? "" : " = " + node.expression);
       text.append(
           String.format(
-              "  %-28s value %-12.6g grad %.6g%n", definition, node.value, node.grad));
+              Locale.ROOT, "  %-28s value %-12.6g grad %.6g%n", definition, node.value, node.grad));
     }
     return text.toString();
   }

@@ -13,8 +13,9 @@ import java.util.Set;
  * Activity analysis: which values need a derivative. A value is <em>varied</em> when it depends
  * differentiably on a double parameter, and <em>useful</em> when the result depends on it; it is
  * <em>active</em> when both. Usefulness is for derivatives: it does not flow back through
- * piecewise-constant steps such as {@code Math.floor}. Only active values get adjoints and tangents: constants cost nothing,
- * and dead code (say {@code Math.acos(2)}, whose derivative is NaN) cannot leak into a gradient.
+ * piecewise-constant steps such as {@code Math.floor}. Only active values get adjoints and
+ * tangents: constants cost nothing, and dead code (say {@code Math.acos(2)}, whose derivative is
+ * NaN) cannot leak into a gradient.
  */
 public final class Activity {
   private final Set<Value> varied = new HashSet<>();

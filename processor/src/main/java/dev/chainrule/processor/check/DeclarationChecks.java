@@ -2,8 +2,12 @@ package dev.chainrule.processor.check;
 
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.ir.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -39,15 +43,19 @@ public final class DeclarationChecks {
 
   private static void checkParameters(ExecutableElement method, ValidationReport report) {
     Map<String, VariableElement> byAccessor = new HashMap<>();
-    for (VariableElement parameter : method.getParameters()) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      VariableElement parameter = parameters.get(i);
       Type type = Type.of(parameter.asType().getKind());
-      if (type == null) {
+      boolean reportedAsVarargs = method.isVarArgs() && i == parameters.size() - 1;
+      if (type == null && !reportedAsVarargs) {
         String typeName = parameter.asType().toString();
         report.add(
-            Problem.at(parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
+            Problem.at(
+                parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
         continue;
       }
-      if (!type.isDifferentiable()) {
+      if (type == null || !type.isDifferentiable()) {
         continue;
       }
       String accessor = GeneratedNames.gradientAccessor(parameter.getSimpleName().toString());
@@ -76,6 +84,21 @@ public final class DeclarationChecks {
 
   /** {@code Outer.Inner.m}, for messages. */
   public static String describe(ExecutableElement method) {
-    return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+    Deque<String> names = new ArrayDeque<>();
+    names.add(method.getSimpleName().toString());
+    for (Element e = method.getEnclosingElement();
+        e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
+      names.addFirst(e.getSimpleName().toString());
+    }
+    return String.join(".", names);
+  }
+
+  /** {@code Outer.Inner.m(double, int)}: tells overloads apart. */
+  public static String signature(ExecutableElement method) {
+    return describe(method)
+        + method.getParameters().stream()
+            .map(p -> p.asType().toString())
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -22,6 +22,7 @@ import dev.chainrule.processor.ir.MathClass;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.read.References;
+import dev.chainrule.processor.read.TreeInfo;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +88,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     this.generatedClass = generatedClass;
   }
 
-  /** Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code report}. */
+  /**
+   * Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code
+   * report}.
+   */
   public static void check(
       Trees trees,
       TreePath methodPath,
@@ -99,6 +103,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     BlockTree body = ((MethodTree) methodPath.getLeaf()).getBody();
     List<? extends StatementTree> statements = body.getStatements();
     fence.finalStatement = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    if (fence.finalStatement == null || !(fence.finalStatement instanceof ReturnTree)) {
+      // In the subset a body can only complete by returning: javac reports the missing return.
+      report.markUnresolved();
+    }
     fence.scan(new TreePath(methodPath, body), report);
   }
 
@@ -135,10 +143,13 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       return false;
     }
     TypeMirror type = trees.getTypeMirror(path);
-    Type irType = type == null ? null : Type.of(type.getKind());
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return false;
+    }
+    Type irType = Type.of(type.getKind());
     if (irType == null || !irType.isNumeric()) {
-      report.add(
-          Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
+      report.add(Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
       return false;
     }
     return true;
@@ -156,6 +167,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   @Override
   public Void visitVariable(VariableTree tree, ValidationReport report) {
     Element local = trees.getElement(getCurrentPath());
+    if (local == null || local.asType().getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return null;
+    }
     if (local.asType().getKind() != TypeKind.DOUBLE) {
       String type = local.asType().toString();
       reject(Messages.localType(tree.getName().toString(), type), report);
@@ -196,8 +211,14 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   }
 
   /** The variable an update writes, which must be a double parameter or local. */
-  private void checkTarget(ExpressionTree target, ValidationReport report) {
+  private void checkTarget(ExpressionTree written, ValidationReport report) {
+    ExpressionTree target = TreeInfo.skipParentheses(written);
     TreePath path = new TreePath(getCurrentPath(), target);
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return;
+    }
     Element element = trees.getElement(path);
     if (!(target instanceof IdentifierTree)
         || !References.isVariable(element)

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Every message chainrule prints, in one voice: what is wrong, then what is supported or what to do.
- * Each starts with {@code [chainrule]} so it stands out among javac's own errors.
+ * Every message chainrule prints, in one voice: what is wrong, then what is supported or what to
+ * do. Each starts with {@code [chainrule]} so it stands out among javac's own errors.
  */
 public final class Messages {
   private static final String TAG = "[chainrule] ";
@@ -39,6 +39,14 @@ public final class Messages {
         + " (com.sun.source.util.Trees), which this compiler's processing environment ("
         + processingEnvironment
         + ") does not provide; compile with javac from JDK 17 or later";
+  }
+
+  public static String noSource(String method) {
+    return TAG
+        + "the source of @Differentiable method "
+        + method
+        + " is not available to the compiler; chainrule differentiates methods compiled from"
+        + " source in this compilation";
   }
 
   public static String notStatic(String method) {
@@ -194,10 +202,7 @@ public final class Messages {
   }
 
   public static String unsupportedCast(String type) {
-    return TAG
-        + "cast to "
-        + type
-        + " is not supported; the only supported cast is to double";
+    return TAG + "cast to " + type + " is not supported; the only supported cast is to double";
   }
 
   public static String notAConstant(String field) {
@@ -214,7 +219,9 @@ public final class Messages {
         + field
         + " is not visible to the generated class "
         + generatedClass
-        + " and is not a compile-time constant; make it package-private or public";
+        + " and is not a compile-time constant; make it public, or declare it non-private in the"
+        + " package of "
+        + generatedClass;
   }
 
   public static String unsupportedReference(String name) {

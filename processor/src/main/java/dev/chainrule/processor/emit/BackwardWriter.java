@@ -42,7 +42,8 @@ final class BackwardWriter {
 
   private static CodeBlock update(AdjointPlan.Update update, Names names, Code code) {
     String target = names.adjoint(update.target());
-    CodeBlock product = code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
+    CodeBlock product =
+        code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
     boolean negative = update.partial().negative();
     if (update.declares()) {
       return CodeBlock.of("double $L = $L$L", target, negative ? "-" : "", product);

@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.rules.Formula;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
@@ -15,13 +16,15 @@ import java.util.List;
 
 /**
  * Prints IR as Java expressions with the names {@link Names} chose, adding only the parentheses the
- * expression's structure needs (floating-point operations do not reassociate, so neither does this).
+ * expression's structure needs (floating-point operations do not reassociate, so neither does
+ * this).
  */
 final class Code {
   private static final ClassName MATH = ClassName.get(Math.class);
 
   /** Binding strength, loosest first. */
   private static final int CONDITIONAL = 0;
+
   private static final int ADDITIVE = 1;
   private static final int MULTIPLICATIVE = 2;
   private static final int UNARY = 3;
@@ -93,19 +96,7 @@ final class Code {
   /** The step as plain text for people, such as {@code n1 + n2} or {@code Math.sin(y_t1)}. */
   String describe(Step step) {
     List<String> args = step.args().stream().map(this::text).toList();
-    return switch (step.primitive().notation()) {
-      case INFIX -> args.get(0) + " " + step.primitive().symbol() + " " + args.get(1);
-      case PREFIX -> "-" + args.get(0);
-      case COPY -> args.get(0);
-      case CAST -> "(double) " + args.get(0);
-      case CALL ->
-          ClassName.bestGuess(step.mathClass().qualifiedName()).simpleName()
-              + "."
-              + step.primitive().symbol()
-              + "("
-              + String.join(", ", args)
-              + ")";
-    };
+    return IrPrinter.apply(step.primitive(), step.mathClass(), args);
   }
 
   private String text(Operand operand) {
@@ -122,13 +113,16 @@ final class Code {
   CodeBlock partialValue(Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add(partial.negative() ? "-" : "");
     if (partial.times().isPresent()) {
-      code.add("$L", print(partial.times().get()).within(partial.negative() ? UNARY : MULTIPLICATIVE));
+      // Bare in an array initialiser, but bound tightly under a minus sign or before a division.
+      int context =
+          partial.negative()
+              ? UNARY
+              : partial.dividedBy().isPresent() ? MULTIPLICATIVE : CONDITIONAL;
+      code.add("$L", print(partial.times().get()).within(context));
     } else {
       code.add("1.0");
     }
-    partial
-        .dividedBy()
-        .ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.dividedBy().ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
     return code.build();
   }
 
@@ -137,17 +131,13 @@ final class Code {
   }
 
   /**
-   * {@code seed [* times] [/ dividedBy]}, the chain rule's product for one partial. The sign is left
-   * to the caller, which folds it into {@code -=} or a leading minus.
+   * {@code seed [* times] [/ dividedBy]}, the chain rule's product for one partial. The sign is
+   * left to the caller, which folds it into {@code -=} or a leading minus.
    */
   CodeBlock product(CodeBlock seed, Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add("$L", seed);
-    partial
-        .times()
-        .ifPresent(f -> code.add(" * $L", print(f).within(MULTIPLICATIVE + 1)));
-    partial
-        .dividedBy()
-        .ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.times().ifPresent(f -> code.add(" * $L", print(f).within(MULTIPLICATIVE + 1)));
+    partial.dividedBy().ifPresent(f -> code.add(" / $L", print(f).within(MULTIPLICATIVE + 1)));
     return code.build();
   }
 
@@ -173,7 +163,13 @@ final class Code {
     Formula.Select select = (Formula.Select) formula;
     CodeBlock condition =
         select.all().stream()
-            .map(c -> CodeBlock.of("$L $L $L", print(c.left()).within(ADDITIVE), c.op(), print(c.right()).within(ADDITIVE)))
+            .map(
+                c ->
+                    CodeBlock.of(
+                        "$L $L $L",
+                        print(c.left()).within(ADDITIVE),
+                        c.op(),
+                        print(c.right()).within(ADDITIVE)))
             .collect(CodeBlock.joining(" && "));
     return new Printed(
         CodeBlock.of(

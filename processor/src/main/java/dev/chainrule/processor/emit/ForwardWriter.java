@@ -11,8 +11,8 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code forward}: the user's method, one step per line, keeping in fields exactly the values
- * backward reads (the plan's tape) and everything else in locals.
+ * Writes {@code forward}: the user's method, one step per line, keeping in fields exactly the
+ * values backward reads (the plan's tape) and everything else in locals.
  */
 final class ForwardWriter {
   private ForwardWriter() {}
@@ -41,7 +41,8 @@ final class ForwardWriter {
       if (tape.contains(step.result())) {
         method.addStatement("$L = $L", name, code.primal(step));
       } else {
-        method.addStatement("$T $L = $L", Code.typeOf(step.result().type()), name, code.primal(step));
+        method.addStatement(
+            "$T $L = $L", Code.typeOf(step.result().type()), name, code.primal(step));
       }
     }
     method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));

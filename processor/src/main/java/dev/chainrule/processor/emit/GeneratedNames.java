@@ -12,18 +12,23 @@ import javax.lang.model.element.TypeElement;
 public final class GeneratedNames {
   private GeneratedNames() {}
 
-  /** {@code p.C_m} for method {@code m} of {@code p.C}; {@code p.C_D_m} for a nested {@code C.D}. */
+  /**
+   * {@code p.C_m} for method {@code m} of {@code p.C}; {@code p.C_D_m} for a nested {@code C.D}.
+   */
   public static ClassName generatedClass(ExecutableElement method) {
     Deque<String> owners = new ArrayDeque<>();
-    for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+    for (Element e = method.getEnclosingElement();
+        e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
       owners.addFirst(e.getSimpleName().toString());
     }
     return ClassName.get(
-        References.packageOf(method),
-        String.join("_", owners) + "_" + method.getSimpleName());
+        References.packageOf(method), String.join("_", owners) + "_" + method.getSimpleName());
   }
 
-  /** {@code gradX} for parameter {@code x}: "grad" and the name with its first letter upper-cased. */
+  /**
+   * {@code gradX} for parameter {@code x}: "grad" and the name with its first letter upper-cased.
+   */
   public static String gradientAccessor(String parameter) {
     int first = parameter.codePointAt(0);
     return "grad"

@@ -22,7 +22,8 @@ final class GraphWriter {
 
   private GraphWriter() {}
 
-  static MethodSpec write(Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
+  static MethodSpec write(
+      Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
     String graph = names.member("graph");
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("graph")
@@ -71,7 +72,9 @@ final class GraphWriter {
   private static CodeBlock node(
       String graph, Step step, List<TangentPlan.Term> terms, Names names, Code code) {
     CodeBlock parents =
-        terms.stream().map(t -> CodeBlock.of("$L", names.graphNode(t.argument()))).collect(CodeBlock.joining(", "));
+        terms.stream()
+            .map(t -> CodeBlock.of("$L", names.graphNode(t.argument())))
+            .collect(CodeBlock.joining(", "));
     CodeBlock partials =
         terms.stream().map(t -> code.partialValue(t.partial())).collect(CodeBlock.joining(", "));
     return CodeBlock.of(

@@ -4,7 +4,9 @@ import com.palantir.javapoet.NameAllocator;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,17 +19,21 @@ import java.util.Map;
 final class Names {
   private final NameAllocator allocator = new NameAllocator();
   private final Map<Object, String> allocated = new HashMap<>();
+  private final List<Value> values = new ArrayList<>();
 
   Names(Trace trace) {
     for (Value parameter : trace.params()) {
       allocator.newName(parameter.name(), parameter);
+      values.add(parameter);
     }
     for (Step step : trace.steps()) {
       allocator.newName(step.result().name(), step.result());
+      values.add(step.result());
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().isDifferentiable()) {
-        allocator.newName(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
+        allocator.newName(
+            GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
       }
     }
   }
@@ -41,6 +47,11 @@ final class Names {
   private record GraphNode(Value value) {}
 
   private record Member(String suggestion) {}
+
+  /** The names of the user's values as declared in generated code, parameters first. */
+  List<String> declared() {
+    return values.stream().map(allocator::get).toList();
+  }
 
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
   String of(Value value) {
@@ -57,7 +68,10 @@ final class Names {
     return getOrAllocate(new Adjoint(value), "d_" + of(value));
   }
 
-  /** The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction argument. */
+  /**
+   * The tangent of a value in tangent(): {@code xDot}; for parameters, tangent's direction
+   * argument.
+   */
   String tangent(Value value) {
     return getOrAllocate(new Tangent(value), GeneratedNames.tangentParameter(of(value)));
   }

@@ -3,7 +3,9 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ir.SourceLine;
 
-/** Heads each run of generated lines with the source line it comes from: {@code // line 12: ...}. */
+/**
+ * Heads each run of generated lines with the source line it comes from: {@code // line 12: ...}.
+ */
 final class SourceComments {
   private final MethodSpec.Builder method;
   private SourceLine current;

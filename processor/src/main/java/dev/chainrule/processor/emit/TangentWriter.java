@@ -12,13 +12,14 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the static {@code tangent}: forward mode, each step followed by its tangent
- * {@code zDot = ∂z/∂x * xDot + ...}; it returns the directional derivative along the given directions.
+ * Writes the static {@code tangent}: forward mode, each step followed by its tangent {@code zDot =
+ * ∂z/∂x * xDot + ...}; it returns the directional derivative along the given directions.
  */
 final class TangentWriter {
   private TangentWriter() {}
 
-  static MethodSpec write(Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
+  static MethodSpec write(
+      Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("tangent")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -43,7 +44,8 @@ final class TangentWriter {
       method.addStatement(
           "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
       if (plan.hasTangent(step)) {
-        method.addStatement("double $L = $L", names.tangent(result), sum(plan.termsOf(step), names, code));
+        method.addStatement(
+            "double $L = $L", names.tangent(result), sum(plan.termsOf(step), names, code));
       }
     }
     if (activity.isActive(trace.result())) {

@@ -36,7 +36,9 @@ public final class WorkspaceWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(classJavadoc(trace.function(), differentiable));
+            .addJavadoc(classJavadoc(trace.function(), differentiable))
+            // A variable named like a class the code refers to (Math, say) would shadow it.
+            .alwaysQualify(names.declared().toArray(String[]::new));
     for (Value value : adjoints.tape()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
     }
@@ -96,7 +98,8 @@ public final class WorkspaceWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.DOUBLE)
         .addJavadoc(
-            "The accumulated gradient of the result with respect to {@code $L}.\n", parameter.name())
+            "The accumulated gradient of the result with respect to {@code $L}.\n",
+            parameter.name())
         .addStatement("return $L", names.gradient(parameter))
         .build();
   }

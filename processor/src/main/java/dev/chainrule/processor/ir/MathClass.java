@@ -15,6 +15,10 @@ public enum MathClass {
     return qualifiedName;
   }
 
+  public String simpleName() {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+
   public static MathClass named(String qualifiedName) {
     for (MathClass candidate : values()) {
       if (candidate.qualifiedName.equals(qualifiedName)) {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every operation the IR can apply: Java's arithmetic operators, the identity and conversions, and the
- * supported {@code java.lang.Math} functions. Derivatives live in one table,
- * {@code ad.rules.DerivativeRules}; this enum only says how each primitive is written.
+ * Every operation the IR can apply: Java's arithmetic operators, the identity and conversions, and
+ * the supported {@code java.lang.Math} functions. Derivatives live in one table, {@code
+ * ad.rules.DerivativeRules}; this enum only says how each primitive is written.
  */
 public enum Primitive {
   ADD(Notation.INFIX, "+", 2),

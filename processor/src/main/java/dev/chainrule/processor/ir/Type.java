@@ -2,7 +2,10 @@ package dev.chainrule.processor.ir;
 
 import javax.lang.model.type.TypeKind;
 
-/** The primitive types a differentiable method may compute with; only {@link #DOUBLE} carries derivatives. */
+/**
+ * The primitive types a differentiable method may compute with; only {@link #DOUBLE} carries
+ * derivatives.
+ */
 public enum Type {
   DOUBLE("double"),
   LONG("long"),
@@ -28,7 +31,10 @@ public enum Type {
     return this == DOUBLE;
   }
 
-  /** Maps a javac type kind, or returns null for kinds outside the supported subset (float, char, references). */
+  /**
+   * Maps a javac type kind, or returns null for kinds outside the supported subset (float, char,
+   * references).
+   */
   public static Type of(TypeKind kind) {
     return switch (kind) {
       case DOUBLE -> DOUBLE;

@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>Names follow the user's: an assignment to {@code y} yields a value named {@code y}, the next
  * one {@code y_2}, and the inner operations of its expression {@code y_t1}, {@code y_t2}... so
- * {@code y = Math.sin(x * w) + b} becomes {@code y_t1 = x * w; y_t2 = Math.sin(y_t1); y = y_t2 + b}.
+ * {@code y = Math.sin(x * w) + b} becomes {@code y_t1 = x * w; y_t2 = Math.sin(y_t1); y = y_t2 +
+ * b}.
  */
 public final class Lowering {
   private final List<Step> steps = new ArrayList<>();
@@ -55,7 +56,13 @@ public final class Lowering {
         String name = count == 1 ? target.name() : target.name() + "_" + count;
         current.put(
             target,
-            define(name, Value.Kind.VARIABLE, target.type(), target.name(), assign.value(), assign.line()));
+            define(
+                name,
+                Value.Kind.VARIABLE,
+                target.type(),
+                target.name(),
+                assign.value(),
+                assign.line()));
       } else if (statement instanceof Stmt.Return ret) {
         // A returned variable or constant is the result as it is; an expression gets a value named
         // after the method, so that `return n7 - n8;` in loss() reads `loss = n7 - n8`.
@@ -72,7 +79,7 @@ public final class Lowering {
 
   /**
    * Lowers {@code expr} so that its value ends up in a new value called {@code name}: the outermost
-   * operation's step, a conversion to double, or a copy.
+   * operation's step, or a copy.
    */
   private Value define(
       String name, Value.Kind kind, Type type, String base, Expr expr, SourceLine line) {
@@ -80,9 +87,9 @@ public final class Lowering {
       List<Operand> args = args(apply, base, line);
       return emit(newValue(name, type, kind), apply.primitive(), args, apply.mathClass(), line);
     }
+    // A copy, also of an int or long into a double variable: Java's assignment widens it.
     Operand operand = operand(expr, base, line);
-    Primitive conversion = operand.type() == type ? Primitive.COPY : Primitive.TO_DOUBLE;
-    return emit(newValue(name, type, kind), conversion, List.of(operand), MathClass.MATH, line);
+    return emit(newValue(name, type, kind), Primitive.COPY, List.of(operand), MathClass.MATH, line);
   }
 
   private Operand operand(Expr expr, String base, SourceLine line) {

@@ -66,12 +66,18 @@ public final class MethodReader {
     MethodTree tree = (MethodTree) methodPath.getLeaf();
     reader.readBlock(new TreePath(methodPath, tree.getBody()));
     return new Function(
-        reader.packageName, ownerName(method), method.getSimpleName().toString(), params, reader.body);
+        reader.packageName,
+        ownerName(method),
+        method.getSimpleName().toString(),
+        params,
+        reader.body);
   }
 
   private static String ownerName(ExecutableElement method) {
     Deque<String> names = new ArrayDeque<>();
-    for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+    for (Element e = method.getEnclosingElement();
+        e instanceof TypeElement;
+        e = e.getEnclosingElement()) {
       names.addFirst(e.getSimpleName().toString());
     }
     return String.join(".", names);
@@ -155,7 +161,8 @@ public final class MethodReader {
   }
 
   private Variable variableAt(TreePath path) {
-    Variable variable = variables.get(trees.getElement(path));
+    Tree target = TreeInfo.skipParentheses((ExpressionTree) path.getLeaf());
+    Variable variable = variables.get(trees.getElement(new TreePath(path.getParentPath(), target)));
     if (variable == null) {
       throw unexpected(path.getLeaf());
     }
@@ -230,7 +237,10 @@ public final class MethodReader {
       classNames.addFirst(e.getSimpleName().toString());
     }
     return new Constant(
-        References.packageOf(owner), List.copyOf(classNames), field.getSimpleName().toString(), type);
+        References.packageOf(owner),
+        List.copyOf(classNames),
+        field.getSimpleName().toString(),
+        type);
   }
 
   private Expr call(TreePath path) {
@@ -250,8 +260,8 @@ public final class MethodReader {
   }
 
   /**
-   * A literal that keeps the user's spelling ({@code 1e-3}, {@code 0x10}, {@code 1_000}) when it is a
-   * plain one, and otherwise (unicode escapes, an inlined constant) spells the value itself.
+   * A literal that keeps the user's spelling ({@code 1e-3}, {@code 0x10}, {@code 1_000}) when it is
+   * a plain one, and otherwise (unicode escapes, an inlined constant) spells the value itself.
    */
   private static Literal literal(Number value, String spelling, Type type) {
     if (spelling.matches("[0-9][0-9a-fA-FxX_.+\\-pPlLdD]*")) {

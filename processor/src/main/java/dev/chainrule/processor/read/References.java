@@ -27,11 +27,12 @@ public final class References {
   }
 
   /**
-   * Whether a class in {@code packageName} can read {@code field} by name: the field and every class
-   * around it must be public, or non-private in the same package.
+   * Whether a class in {@code packageName} can read {@code field} by name: the field and every
+   * class around it must be public, or non-private in the same package.
    */
   public static boolean isVisibleFrom(VariableElement field, String packageName) {
-    for (Element e = field; e instanceof VariableElement || e instanceof TypeElement;
+    for (Element e = field;
+        e instanceof VariableElement || e instanceof TypeElement;
         e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PUBLIC)) {
         continue;

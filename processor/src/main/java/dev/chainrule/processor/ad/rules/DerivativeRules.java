@@ -16,13 +16,13 @@ import java.util.List;
 /**
  * The one table of derivatives: for each primitive {@code z = f(x[, y])}, the partial derivative of
  * {@code z} with respect to each argument. Reverse mode multiplies it into the result's adjoint
- * ({@code d_x += d_z * ∂z/∂x}), forward mode into the argument's tangent
- * ({@code zDot = ∂z/∂x * xDot + ...}), so the two modes cannot disagree.
+ * ({@code d_x += d_z * ∂z/∂x}), forward mode into the argument's tangent ({@code zDot = ∂z/∂x *
+ * xDot + ...}), so the two modes cannot disagree.
  *
  * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative {@code signum(x)}, so 0 at 0
  * (JAX gives 1 there); {@code max} and {@code min} split the gradient evenly at a tie, 0.5 to each
- * argument (as both PyTorch and JAX do); {@code pow(x, y)} has {@code ∂/∂x = 0} where {@code y == 0}
- * and {@code ∂/∂y = 0} where {@code x == 0 && y >= 0}, instead of NaN.
+ * argument (as both PyTorch and JAX do); {@code pow(x, y)} has {@code ∂/∂x = 0} where {@code y ==
+ * 0} and {@code ∂/∂y = 0} where {@code x == 0 && y >= 0}, instead of NaN.
  */
 public final class DerivativeRules {
   private DerivativeRules() {}
@@ -68,7 +68,8 @@ public final class DerivativeRules {
       // z = atan2(x, y), the angle of the point (y, x): ∂x = y / (x² + y²), ∂y = -x / (x² + y²)
       case ATAN2 -> {
         Formula radiusSquared = plus(times(x, x), times(y, y));
-        yield List.of(Partial.timesOver(y, radiusSquared), Partial.minusTimesOver(x, radiusSquared));
+        yield List.of(
+            Partial.timesOver(y, radiusSquared), Partial.minusTimesOver(x, radiusSquared));
       }
       // z = sinh x: ∂x = cosh x
       case SINH -> List.of(Partial.times(call("cosh", x)));

@@ -1,0 +1,124 @@
+package dev.chainrule.processor.ir;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Prints the IR as text, one line per statement or step, for tests and for users who pass {@code
+ * -Achainrule.debug=true} to see what chainrule made of their method.
+ *
+ * <pre>
+ * function Gate.loss(n1: double, n4: double, n: int)
+ *   12: n3 = n1 + n4
+ *   13: return Math.sin(n3) * n
+ * </pre>
+ */
+public final class IrPrinter {
+  private IrPrinter() {}
+
+  public static String print(Function function) {
+    StringBuilder text =
+        new StringBuilder("function ")
+            .append(function.ownerName())
+            .append('.')
+            .append(function.name())
+            .append(parameters(function.params().stream().map(IrPrinter::declaration).toList()))
+            .append('\n');
+    for (Stmt statement : function.body()) {
+      text.append("  ").append(statement.line().number()).append(": ");
+      if (statement instanceof Stmt.Assign assign) {
+        text.append(assign.target().name()).append(" = ").append(print(assign.value()));
+      } else if (statement instanceof Stmt.Return ret) {
+        text.append("return ").append(print(ret.value()));
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The trace, each step marked with {@code *} where {@code marked} holds (active steps, say). */
+  public static String print(Trace trace, Predicate<Step> marked) {
+    Function function = trace.function();
+    StringBuilder text =
+        new StringBuilder("trace ")
+            .append(function.ownerName())
+            .append('.')
+            .append(function.name())
+            .append(parameters(trace.params().stream().map(IrPrinter::declaration).toList()))
+            .append('\n');
+    for (Step step : trace.steps()) {
+      text.append(marked.test(step) ? "* " : "  ")
+          .append(step.line().number())
+          .append(": ")
+          .append(step.result().name())
+          .append(" = ")
+          .append(print(step))
+          .append('\n');
+    }
+    return text.append("  return ").append(print(trace.result())).append('\n').toString();
+  }
+
+  private static String declaration(Variable variable) {
+    return variable.name() + ": " + variable.type().javaName();
+  }
+
+  private static String declaration(Value value) {
+    return value.name() + ": " + value.type().javaName();
+  }
+
+  private static String parameters(List<String> parameters) {
+    return parameters.stream().collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  private static String print(Step step) {
+    List<String> args = step.args().stream().map(IrPrinter::print).toList();
+    return apply(step.primitive(), step.mathClass(), args);
+  }
+
+  private static String print(Operand operand) {
+    if (operand instanceof Value value) {
+      return value.name();
+    }
+    if (operand instanceof Literal literal) {
+      return literal.text();
+    }
+    return ((Constant) operand).displayName();
+  }
+
+  private static String print(Expr expr) {
+    if (expr instanceof Expr.Read read) {
+      return read.variable().name();
+    }
+    if (expr instanceof Expr.Apply apply) {
+      // Inside an operator, a nested operator is parenthesised: the tree's shape, not precedence.
+      boolean inOperator = !apply.primitive().isMathFunction();
+      List<String> args =
+          apply.args().stream()
+              .map(a -> inOperator && isOperator(a) ? "(" + print(a) + ")" : print(a))
+              .toList();
+      return apply(apply.primitive(), apply.mathClass(), args);
+    }
+    return print((Operand) expr);
+  }
+
+  private static boolean isOperator(Expr expr) {
+    return expr instanceof Expr.Apply apply
+        && apply.primitive().notation() == Primitive.Notation.INFIX;
+  }
+
+  /**
+   * A primitive applied to printed arguments, as Java would spell it: {@code a + b}, {@code
+   * Math.sin(a)}.
+   */
+  public static String apply(Primitive primitive, MathClass mathClass, List<String> args) {
+    return switch (primitive.notation()) {
+      case INFIX -> args.get(0) + " " + primitive.symbol() + " " + args.get(1);
+      case PREFIX -> "-" + args.get(0);
+      case COPY -> args.get(0);
+      case CAST -> "(double) " + args.get(0);
+      case CALL ->
+          mathClass.simpleName() + "." + primitive.symbol() + "(" + String.join(", ", args) + ")";
+    };
+  }
+}

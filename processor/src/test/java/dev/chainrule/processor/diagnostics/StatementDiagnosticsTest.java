@@ -1,0 +1,403 @@
+package dev.chainrule.processor.diagnostics;
+
+import static dev.chainrule.processor.diagnostics.Chainrule.assertRejected;
+import static dev.chainrule.processor.diagnostics.Chainrule.compile;
+import static dev.chainrule.processor.diagnostics.Expected.error;
+import static dev.chainrule.processor.diagnostics.Hints.STATEMENT_HINT;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements a {@code @Differentiable} method may not contain: each is reported on its first token
+ * (javac's position for a statement), and nothing is generated. A rejected statement is not looked
+ * into, so the conditions and bodies below are otherwise supported code.
+ */
+class StatementDiagnosticsTest {
+
+  @Test
+  void ifStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                if (x > 0) { // ERROR
+                  y = 2 * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("an if statement " + STATEMENT_HINT, source).at("if"));
+  }
+
+  @Test
+  void forLoop() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x, int n) {
+                double y = 0;
+                for (int i = 0; i < n; i++) { // ERROR
+                  y += x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+  }
+
+  @Test
+  void enhancedForLoop() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              static final double[] WEIGHTS = {0.5, 0.25};
+
+              @Differentiable
+              static double m(double x) {
+                double y = 0;
+                for (double w : WEIGHTS) { // ERROR
+                  y += w * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+  }
+
+  @Test
+  void whileLoop() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                while (y < 10) { // ERROR
+                  y *= 2;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a while loop " + STATEMENT_HINT, source).at("while"));
+  }
+
+  @Test
+  void doWhileLoop() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                do { // ERROR
+                  y *= 2;
+                } while (y < 10);
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a do/while loop " + STATEMENT_HINT, source).at("do"));
+  }
+
+  @Test
+  void switchStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x, int n) {
+                double y = x;
+                switch (n) { // ERROR
+                  case 1:
+                    y = 2 * x;
+                    break;
+                  default:
+                    y = 3 * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a switch " + STATEMENT_HINT, source).at("switch"));
+  }
+
+  @Test
+  void tryStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                try { // ERROR
+                  y = 2 * x;
+                } finally {
+                  y = 3 * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a try statement " + STATEMENT_HINT, source).at("try"));
+  }
+
+  @Test
+  void throwStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                throw new IllegalArgumentException(); // ERROR
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a throw statement " + STATEMENT_HINT, source).at("throw"));
+  }
+
+  @Test
+  void labeledStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                outer: { // ERROR
+                  y = 2 * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("a labeled statement " + STATEMENT_HINT, source).at("outer"));
+  }
+
+  @Test
+  void synchronizedBlock() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = x;
+                synchronized (C.class) { // ERROR
+                  y = 2 * x;
+                }
+                return y;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("a synchronized block " + STATEMENT_HINT, source).at("synchronized"));
+  }
+
+  @Test
+  void assertStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                assert x > 0; // ERROR
+                return Math.sqrt(x);
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("an assert statement " + STATEMENT_HINT, source).at("assert"));
+  }
+
+  @Test
+  void localClass() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                class Helper {} // ERROR
+                return x;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("a local class " + STATEMENT_HINT, source).at("class"));
+  }
+
+  @Test
+  void bareMathCallStatement() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                Math.sin(x); // ERROR
+                return x;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("'Math.sin(x);' " + STATEMENT_HINT, source).at("Math.sin"));
+  }
+
+  @Test
+  void returnInsideNestedBlock() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double y = 2 * x;
+                {
+                  return y; // ERROR
+                }
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error(
+                "return must be the last statement of a @Differentiable method, and the only one;"
+                    + " compute the result in locals and return it at the end",
+                source)
+            .at("return"));
+  }
+
+  @Test
+  void twoReturns() {
+    // The second return is unreachable, which javac would report after processing; chainrule's
+    // error comes first and stops the build, and it is on the return that is not the last one.
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                {
+                  return 2 * x; // ERROR
+                }
+                return x;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error(
+                "return must be the last statement of a @Differentiable method, and the only one",
+                source)
+            .at("return"));
+  }
+}
