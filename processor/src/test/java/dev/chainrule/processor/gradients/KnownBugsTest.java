@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import dev.chainrule.graph.ComputationGraph;
-import dev.chainrule.processor.testing.CompiledClassLoader;
 import dev.chainrule.processor.testing.CompiledInputs;
 import dev.chainrule.processor.testing.DifferentiableMethod;
-import dev.chainrule.processor.testing.GeneratedClasses;
 import dev.chainrule.processor.testing.Point;
 import dev.chainrule.processor.testing.SamplePoints;
-import dev.chainrule.processor.testing.StrictCompiler;
+import dev.chainrule.processor.testing.SingleSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
@@ -22,9 +18,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Processor bugs this suite found, one test each, written as the behaviour should be. They fail
- * today, so each is disabled with the bug in its reason: remove the {@code @Disabled} with the fix.
- * The first two need inputs that do not compile, so they carry their own source instead of living
- * in {@code inputs/}, which must always compile.
+ * today, so each is disabled with the bug in its reason: with the fix, remove the {@code @Disabled}
+ * and move the test to {@link FixedBugsTest}.
  */
 class KnownBugsTest {
 
@@ -37,7 +32,7 @@ class KnownBugsTest {
   @Disabled("BUG: negating the literal -2147483648 generates 2147483648, which does not compile")
   void negatedMinIntLiteralKeepsJavasValue() {
     DifferentiableMethod method =
-        compileOne(
+        SingleSource.compileOne(
             "probe.MinLiteral",
             """
             package probe;
@@ -60,36 +55,6 @@ class KnownBugsTest {
   }
 
   /**
-   * Generated derivative code calls {@code Math.cos(...)} by simple name; a parameter named {@code
-   * Math} shadows the class, so {@code Math.cos(Math)} does not compile. The user's method is
-   * valid: it calls {@code sin} through a static import.
-   */
-  @Test
-  @Disabled("BUG: a parameter named Math shadows java.lang.Math in generated derivative code")
-  void parameterNamedMathDoesNotBreakGeneratedCode() {
-    DifferentiableMethod method =
-        compileOne(
-            "probe.MathParameter",
-            """
-            package probe;
-
-            import static java.lang.StrictMath.sin;
-
-            import dev.chainrule.Differentiable;
-
-            final class MathParameter {
-              private MathParameter() {}
-
-              @Differentiable
-              static double f(double Math) {
-                return sin(Math);
-              }
-            }
-            """);
-    assertEquals(StrictMath.cos(0.5), method.gradient(new Point(0.5))[0], 1e-15);
-  }
-
-  /**
    * graph() leaves out edges whose local derivative is zero, so the node of {@code Math.pow(x, 0)}
    * (in {@code Kinks.powerOfZero}, {@code MathFunctions.powLiteralExponents}) has no inputs and
    * {@code isInput()} calls it an input: the graph shows it cut off from {@code x}.
@@ -109,15 +74,5 @@ class KnownBugsTest {
       }
     }
     assertAll(checks);
-  }
-
-  private static DifferentiableMethod compileOne(String className, String source) {
-    Compilation compilation =
-        StrictCompiler.compileCleanly(List.of(JavaFileObjects.forSourceString(className, source)));
-    CompiledClassLoader loader =
-        new CompiledClassLoader(compilation, KnownBugsTest.class.getClassLoader());
-    List<DifferentiableMethod> methods = GeneratedClasses.differentiableMethods(loader);
-    assertEquals(1, methods.size(), () -> "differentiable methods in " + className);
-    return methods.get(0);
   }
 }

@@ -8,16 +8,16 @@ import java.util.function.DoubleUnaryOperator;
  * two with.
  *
  * <p><b>Estimate.</b> With {@code D(h) = (f(x+h) − f(x−h)) / 2h}, the estimate is the Richardson
- * extrapolation {@code D(h/2) + (D(h/2) − D(h)) / 3}. {@code D(h)} has a truncation error of
- * {@code h² f''' / 6 + O(h⁴)}; the extrapolation cancels the {@code h²} term, which otherwise
- * dominates for functions that curve fast (a sine of a value in the thousands has {@code |f'''|}
- * millions of times {@code |f'|}), leaving {@code O(h⁴ f⁽⁵⁾)}. Each divisor is the step as
- * represented, {@code (x+h) − (x−h)}, so rounding {@code x ± h} costs nothing.
+ * extrapolation {@code D(h/2) + (D(h/2) − D(h)) / 3}. {@code D(h)} has a truncation error of {@code
+ * h² f''' / 6 + O(h⁴)}; the extrapolation cancels the {@code h²} term, which otherwise dominates
+ * for functions that curve fast (a sine of a value in the thousands has {@code |f'''|} millions of
+ * times {@code |f'|}), leaving {@code O(h⁴ f⁽⁵⁾)}. Each divisor is the step as represented, {@code
+ * (x+h) − (x−h)}, so rounding {@code x ± h} costs nothing.
  *
- * <p><b>Step.</b> {@code h = cbrt(ε) · max(1, |x|)}, about 6e-6 at our points. Rounding costs
- * about {@code ε S / h} in {@code D(h)}, and three times that after extrapolating, where {@code S}
- * is the size of the values the method computes: rounding anywhere among them shows in {@code f},
- * so cancellation between large intermediates costs precision that the final value's size does not
+ * <p><b>Step.</b> {@code h = cbrt(ε) · max(1, |x|)}, about 6e-6 at our points. Rounding costs about
+ * {@code ε S / h} in {@code D(h)}, and three times that after extrapolating, where {@code S} is the
+ * size of the values the method computes: rounding anywhere among them shows in {@code f}, so
+ * cancellation between large intermediates costs precision that the final value's size does not
  * reveal. That is about {@code 1e-10 S}; a larger step would cut it but straddle more kinks and
  * reach further outside the sampled range.
  *
