@@ -76,7 +76,7 @@ public final class Kinks_powerOfZero {
         int xNode = graph.addInput("x", x);
         // line 41: return Math.pow(x, 0);
         double powerOfZero = Math.pow(x, 0);
-        int powerOfZeroNode = graph.addNode("powerOfZero", "Math.pow(x, 0)", powerOfZero, new int[] {}, new double[] {});
+        int powerOfZeroNode = graph.addNode("powerOfZero", "Math.pow(x, 0)", powerOfZero, new int[] {xNode}, new double[] {0.0});
         graph.backward(powerOfZeroNode);
         return graph;
     }

@@ -144,7 +144,7 @@ public final class MathFunctions_powLiteralExponents {
         double powLiteralExponents_t9 = powLiteralExponents_t7 + powLiteralExponents_t8;
         int powLiteralExponents_t9Node = graph.addNode("powLiteralExponents_t9", "powLiteralExponents_t7 + powLiteralExponents_t8", powLiteralExponents_t9, new int[] {powLiteralExponents_t7Node, powLiteralExponents_t8Node}, new double[] {1.0, 1.0});
         double powLiteralExponents_t10 = Math.pow(x, 0);
-        int powLiteralExponents_t10Node = graph.addNode("powLiteralExponents_t10", "Math.pow(x, 0)", powLiteralExponents_t10, new int[] {}, new double[] {});
+        int powLiteralExponents_t10Node = graph.addNode("powLiteralExponents_t10", "Math.pow(x, 0)", powLiteralExponents_t10, new int[] {xNode}, new double[] {0.0});
         double powLiteralExponents = powLiteralExponents_t9 + powLiteralExponents_t10;
         int powLiteralExponentsNode = graph.addNode("powLiteralExponents", "powLiteralExponents_t9 + powLiteralExponents_t10", powLiteralExponents, new int[] {powLiteralExponents_t9Node, powLiteralExponents_t10Node}, new double[] {1.0, 1.0});
         graph.backward(powLiteralExponentsNode);

@@ -33,8 +33,9 @@ public final class ComputationGraph {
       inputs = List.copyOf(inputs);
     }
 
+    /** Whether this is a parameter of the method rather than a value computed from others. */
     public boolean isInput() {
-      return inputs.isEmpty();
+      return expression.isEmpty();
     }
   }
 

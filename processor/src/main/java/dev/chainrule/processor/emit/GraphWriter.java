@@ -3,7 +3,8 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import dev.chainrule.processor.ad.forward.TangentPlan;
+import dev.chainrule.processor.ad.rules.DerivativeRules;
+import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
@@ -22,8 +23,7 @@ final class GraphWriter {
 
   private GraphWriter() {}
 
-  static MethodSpec write(
-      Trace trace, Activity activity, TangentPlan plan, Names names, Code code) {
+  static MethodSpec write(Trace trace, Activity activity, Names names, Code code) {
     String graph = names.member("graph");
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("graph")
@@ -59,8 +59,8 @@ final class GraphWriter {
       Value result = step.result();
       method.addStatement(
           "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
-      if (plan.hasTangent(step)) {
-        method.addStatement(node(graph, step, plan.termsOf(step), names, code));
+      if (activity.isActive(step)) {
+        method.addStatement(node(graph, step, activity, names, code));
       }
     }
     if (activity.isActive(trace.result())) {
@@ -69,14 +69,25 @@ final class GraphWriter {
     return method.addStatement("return $L", graph).build();
   }
 
+  /**
+   * The step's node, with an edge from every active argument: also where the local derivative is
+   * zero ({@code Math.pow(x, 0)}), so the picture shows what the value was computed from.
+   */
   private static CodeBlock node(
-      String graph, Step step, List<TangentPlan.Term> terms, Names names, Code code) {
-    CodeBlock parents =
-        terms.stream()
-            .map(t -> CodeBlock.of("$L", names.graphNode(t.argument())))
-            .collect(CodeBlock.joining(", "));
-    CodeBlock partials =
-        terms.stream().map(t -> code.partialValue(t.partial())).collect(CodeBlock.joining(", "));
+      String graph, Step step, Activity activity, Names names, Code code) {
+    List<Partial> partials = DerivativeRules.partials(step);
+    CodeBlock.Builder parents = CodeBlock.builder();
+    CodeBlock.Builder locals = CodeBlock.builder();
+    String separator = "";
+    for (int a = 0; a < step.args().size(); a++) {
+      if (activity.isActive(step.args().get(a))) {
+        Partial partial = partials.get(a);
+        parents.add("$L$L", separator, names.graphNode((Value) step.args().get(a)));
+        locals.add(
+            "$L$L", separator, partial.isZero() ? CodeBlock.of("0.0") : code.partialValue(partial));
+        separator = ", ";
+      }
+    }
     return CodeBlock.of(
         "int $L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {$L})",
         names.graphNode(step.result()),
@@ -84,7 +95,7 @@ final class GraphWriter {
         names.of(step.result()),
         code.describe(step),
         names.of(step.result()),
-        parents,
-        partials);
+        parents.build(),
+        locals.build());
   }
 }

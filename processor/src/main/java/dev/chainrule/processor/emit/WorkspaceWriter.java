@@ -60,7 +60,7 @@ public final class WorkspaceWriter {
     }
     TangentPlan tangents = TangentPlan.of(trace, activity);
     type.addMethod(TangentWriter.write(trace, activity, tangents, names, code));
-    type.addMethod(GraphWriter.write(trace, activity, tangents, names, code));
+    type.addMethod(GraphWriter.write(trace, activity, names, code));
     return type.build();
   }
 

@@ -190,7 +190,7 @@ public final class MethodReader {
       }
       case UNARY_MINUS -> {
         Expr operand = expression(child(path, ((UnaryTree) tree).getExpression()));
-        if (operand instanceof Literal literal) {
+        if (operand instanceof Literal literal && canFoldNegation(literal)) {
           return negated(literal);
         }
         return apply(Primitive.NEGATE, type, operand);
@@ -274,6 +274,15 @@ public final class MethodReader {
           default -> Integer.toString(value.intValue());
         };
     return new Literal(value.doubleValue(), text, type);
+  }
+
+  /**
+   * Whether {@code -literal} can be written as one literal. Not for a negative int or long: its
+   * negation may not be a literal at all ({@code -(-2147483648)} overflows back to itself), so it
+   * stays an operation with Java's own semantics.
+   */
+  private static boolean canFoldNegation(Literal literal) {
+    return literal.type() == Type.DOUBLE || !literal.text().startsWith("-");
   }
 
   private static Literal negated(Literal literal) {
