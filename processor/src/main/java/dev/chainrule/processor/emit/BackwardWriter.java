@@ -18,8 +18,10 @@ final class BackwardWriter {
         MethodSpec.methodBuilder("backward")
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
-                "Adds the gradient of the result, for the latest {@link #forward}, to each"
-                    + " parameter's accumulated gradient.\n")
+                "$L",
+                Prose.wrap(
+                    "Adds the gradient of the result, for the latest {@link #forward}, to each"
+                        + " parameter's accumulated gradient."))
             .beginControlFlow("if (!$L)", names.member(WorkspaceWriter.RECORDED))
             .addStatement(
                 "throw new $T($S)",

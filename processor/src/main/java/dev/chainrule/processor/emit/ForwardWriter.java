@@ -23,10 +23,14 @@ final class ForwardWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(TypeName.DOUBLE)
             .addJavadoc(
-                "Returns what {@code $L.$L} returns for these arguments, and records what {@link"
-                    + " #backward()} needs.\n",
-                trace.function().ownerName(),
-                trace.function().name());
+                "$L",
+                Prose.wrap(
+                    "Returns what {@code "
+                        + trace.function().ownerName()
+                        + "."
+                        + trace.function().name()
+                        + "} returns for these arguments, and records what {@link #backward()}"
+                        + " needs."));
     Set<Value> tape = new HashSet<>(plan.tape());
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));

@@ -30,10 +30,14 @@ final class GraphWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(GRAPH)
             .addJavadoc(
-                "The computation graph of {@code $L.$L} at the given point: each parameter and each"
-                    + " value computed from them, with its value and the gradient of the result.\n",
-                trace.function().ownerName(),
-                trace.function().name())
+                "$L",
+                Prose.wrap(
+                    "The computation graph of {@code "
+                        + trace.function().ownerName()
+                        + "."
+                        + trace.function().name()
+                        + "} at the given point: each parameter and each value computed from them,"
+                        + " with its value and the gradient of the result."))
             .addStatement(
                 "$T $L = new $T($S)",
                 GRAPH,

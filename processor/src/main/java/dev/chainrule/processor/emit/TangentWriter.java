@@ -25,10 +25,14 @@ final class TangentWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(TypeName.DOUBLE)
             .addJavadoc(
-                "Forward mode: the derivative of {@code $L.$L} at the given point along the given"
-                    + " direction, that is the sum over parameters of ∂result/∂x · xDot.\n",
-                trace.function().ownerName(),
-                trace.function().name());
+                "$L",
+                Prose.wrap(
+                    "Forward mode: the derivative of {@code "
+                        + trace.function().ownerName()
+                        + "."
+                        + trace.function().name()
+                        + "} at the given point along the given direction, that is the sum over"
+                        + " parameters of ∂result/∂x · xDot."));
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }

@@ -36,7 +36,7 @@ public final class WorkspaceWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc(classJavadoc(trace.function(), differentiable))
+            .addJavadoc("$L", Prose.wrap(classJavadoc(trace.function(), differentiable)))
             // A variable named like a class the code refers to (Math, say) would shadow it.
             .alwaysQualify(names.declared().toArray(String[]::new));
     for (Value value : adjoints.tape()) {
@@ -78,8 +78,8 @@ public final class WorkspaceWriter {
         + " backward adds the gradient of the result to each parameter's accumulated gradient"
         + (accessors.isEmpty() ? "" : ", read with " + accessors)
         + "; {@link #zeroGrad()} resets them. {@link #tangent} is forward mode, and {@link #graph}"
-        + " records the computation graph with every value and gradient, for looking at.\n"
-        + "A workspace is reused across calls and is used by one thread at a time.\n";
+        + " records the computation graph with every value and gradient, for looking at. A"
+        + " workspace is reused across calls and is used by one thread at a time.";
   }
 
   private static MethodSpec zeroGrad(List<Value> differentiable, Names names) {
