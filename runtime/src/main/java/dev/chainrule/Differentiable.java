@@ -58,6 +58,10 @@ import java.lang.annotation.Target;
  *       StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log log10
  *       log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint, whose derivative is
  *       zero.
+ *   <li>Calls of other static {@code @Differentiable} methods compiled together with this one (not
+ *       recursive, directly or mutually), differentiated through their generated classes; and calls
+ *       of static methods returning {@code int}, {@code long} or {@code boolean}, which are
+ *       constants. Called methods must be visible to the generated class (not private).
  * </ul>
  *
  * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and {@code

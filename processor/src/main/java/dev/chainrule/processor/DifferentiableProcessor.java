@@ -7,8 +7,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.check.CallChecks;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
+import dev.chainrule.processor.check.LanguageFence.CallSite;
 import dev.chainrule.processor.check.LocalClassMethods;
 import dev.chainrule.processor.check.Messages;
 import dev.chainrule.processor.check.Problem;
@@ -23,6 +25,7 @@ import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.lower.Lowering;
 import dev.chainrule.processor.read.Attribution;
 import dev.chainrule.processor.read.MethodReader;
+import dev.chainrule.processor.read.References;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -56,7 +60,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   /** {@code -Achainrule.debug=true} prints each method's IR after every stage, as notes. */
   static final String DEBUG_OPTION = "chainrule.debug";
 
-  static final String ANNOTATION = "dev.chainrule.Differentiable";
+  static final String ANNOTATION = References.ANNOTATION;
   static final String GENERATED = "javax.annotation.processing.Generated";
 
   private Trees trees;
@@ -137,61 +141,81 @@ public final class DifferentiableProcessor extends AbstractProcessor {
           .computeIfAbsent(GeneratedNames.generatedClass(method), k -> new ArrayList<>())
           .add(method);
     }
+    // Check every method first: whether a caller can be generated depends on its callees.
+    Map<ExecutableElement, Checked> checked = new LinkedHashMap<>();
     byGeneratedClass.forEach(
         (className, sharing) -> {
           for (ExecutableElement method : sharing) {
-            try {
-              differentiate(method, className, sharing);
-            } catch (RuntimeException | StackOverflowError e) {
-              processingEnv
-                  .getMessager()
-                  .printMessage(
-                      Diagnostic.Kind.ERROR,
-                      Messages.internalError(DeclarationChecks.describe(method), e),
-                      method);
-            }
+            Checked result = guarded(method, () -> check(method, className, sharing));
+            checked.put(method, result != null ? result : failed(method, className));
           }
         });
-  }
-
-  private void differentiate(
-      ExecutableElement method, ClassName className, List<ExecutableElement> sharing) {
-    ValidationReport report = new ValidationReport();
-    for (ExecutableElement other : sharing) {
-      if (other != method) {
-        // Overloads share a name: only their signatures tell them apart.
-        boolean overloads =
-            DeclarationChecks.describe(method).equals(DeclarationChecks.describe(other));
-        report.add(
-            Problem.at(
-                method,
-                Messages.generatedNameClash(
-                    overloads
-                        ? DeclarationChecks.signature(method)
-                        : DeclarationChecks.describe(method),
-                    className.canonicalName(),
-                    overloads
-                        ? DeclarationChecks.signature(other)
-                        : DeclarationChecks.describe(other))));
+    Map<ExecutableElement, List<CallSite>> calls = new LinkedHashMap<>();
+    Map<ExecutableElement, ValidationReport> reports = new LinkedHashMap<>();
+    checked.forEach(
+        (method, result) -> {
+          calls.put(method, result.calls());
+          reports.put(method, result.report());
+        });
+    guarded(
+        null,
+        () -> {
+          CallChecks.check(calls, reports);
+          return null;
+        });
+    for (Checked result : checked.values()) {
+      if (result.report().isClean()) {
+        guarded(
+            result.method(),
+            () -> {
+              generate(result);
+              return null;
+            });
+      } else {
+        reporter.report(result.report());
       }
     }
+  }
+
+  /** What checking found for one method, and what generating it needs. */
+  private record Checked(
+      ExecutableElement method,
+      ClassName className,
+      TreePath path,
+      ValidationReport report,
+      List<CallSite> calls) {}
+
+  /** A method whose check failed inside chainrule: reported already, never generated. */
+  private static Checked failed(ExecutableElement method, ClassName className) {
+    ValidationReport report = new ValidationReport();
+    report.markUnresolved();
+    return new Checked(method, className, null, report, List.of());
+  }
+
+  private Checked check(
+      ExecutableElement method, ClassName className, List<ExecutableElement> sharing) {
+    ValidationReport report = new ValidationReport();
+    DeclarationChecks.checkGeneratedName(method, className, sharing, report);
     DeclarationChecks.check(method, report);
     TreePath path = trees.getPath(method);
+    List<CallSite> calls = List.of();
     if (path == null) {
       report.add(Problem.at(method, Messages.noSource(DeclarationChecks.describe(method))));
     } else if (((MethodTree) path.getLeaf()).getBody() != null) {
       Attribution.ensure(trees, path);
-      LanguageFence.check(trees, path, method, className.simpleName(), report);
+      calls = LanguageFence.check(trees, path, method, className.simpleName(), report);
     }
-    if (!report.isClean()) {
-      reporter.report(report);
-      return;
-    }
-    Function function = MethodReader.read(trees, path, method);
+    return new Checked(method, className, path, report, calls);
+  }
+
+  private void generate(Checked checked) {
+    ExecutableElement method = checked.method();
+    Function function = MethodReader.read(trees, checked.path(), method);
     Trace trace = Lowering.lower(function);
     if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
       printStages(method, function, trace);
     }
+    ClassName className = checked.className();
     JavaFile file =
         GeneratedFiles.of(
             className.packageName(),
@@ -204,6 +228,23 @@ public final class DifferentiableProcessor extends AbstractProcessor {
       reporter.report(
           Problem.at(
               (Element) method, Messages.cannotWrite(className.canonicalName(), e.getMessage())));
+    }
+  }
+
+  /**
+   * Runs one stage for one method so that a chainrule bug becomes an error on that method, not a
+   * crash of the build; the method's report then carries the error, so its callers are rejected.
+   */
+  private <T> T guarded(ExecutableElement method, Supplier<T> stage) {
+    try {
+      return stage.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      String name =
+          method == null ? "the calls between methods" : DeclarationChecks.describe(method);
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, Messages.internalError(name, e), method);
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.check;
 
+import com.palantir.javapoet.ClassName;
 import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.ir.Type;
 import java.util.ArrayDeque;
@@ -68,6 +69,27 @@ public final class DeclarationChecks {
                     parameter.getSimpleName().toString(),
                     previous.getSimpleName().toString(),
                     accessor)));
+      }
+    }
+  }
+
+  /** Reports that {@code method}'s generated class is also another method's. */
+  public static void checkGeneratedName(
+      ExecutableElement method,
+      ClassName className,
+      List<ExecutableElement> sharing,
+      ValidationReport report) {
+    for (ExecutableElement other : sharing) {
+      if (other != method) {
+        // Overloads share a name: only their signatures tell them apart.
+        boolean overloads = describe(method).equals(describe(other));
+        report.add(
+            Problem.at(
+                method,
+                Messages.generatedNameClash(
+                    overloads ? signature(method) : describe(method),
+                    className.canonicalName(),
+                    overloads ? signature(other) : describe(other))));
       }
     }
   }

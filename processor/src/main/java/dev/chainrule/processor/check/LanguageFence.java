@@ -23,11 +23,13 @@ import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.read.References;
 import dev.chainrule.processor.read.TreeInfo;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -81,6 +83,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   private final String packageName;
   private final String generatedClass;
   private StatementTree finalStatement;
+  private final List<CallSite> calls = new ArrayList<>();
+
+  /** A call of another {@code @Differentiable} method, found in the body. */
+  public record CallSite(TreePath path, ExecutableElement callee) {}
 
   private LanguageFence(Trees trees, String packageName, String generatedClass) {
     this.trees = trees;
@@ -92,7 +98,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
    * Checks the body of {@code method}, found at {@code methodPath}, adding problems to {@code
    * report}.
    */
-  public static void check(
+  public static List<CallSite> check(
       Trees trees,
       TreePath methodPath,
       ExecutableElement method,
@@ -108,6 +114,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.markUnresolved();
     }
     fence.scan(new TreePath(methodPath, body), report);
+    return List.copyOf(fence.calls);
   }
 
   /** Admits a tree through the fence before looking inside it. */
@@ -268,9 +275,12 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     Element element = trees.getElement(getCurrentPath());
     String call = tree.getMethodSelect() + "(...)";
     if (!(element instanceof ExecutableElement method)
-        || !(method.getEnclosingElement() instanceof TypeElement owner)
-        || MathClass.named(owner.getQualifiedName().toString()) == null) {
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       reject(Messages.unsupportedCall(call), report);
+      return null;
+    }
+    if (MathClass.named(owner.getQualifiedName().toString()) == null) {
+      checkUserCall(method, call, report);
       return null;
     }
     if (Primitive.mathFunction(method.getSimpleName().toString(), method.getParameters().size())
@@ -284,6 +294,39 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       scan(argument, report);
     }
     return null;
+  }
+
+  /**
+   * A call of the user's own code: another {@code @Differentiable} method, differentiated through
+   * its generated class, or a static method returning an int, long or boolean, a constant for
+   * differentiation. Both are called from generated code, so they must be visible there.
+   */
+  private void checkUserCall(ExecutableElement method, String call, ValidationReport report) {
+    MethodInvocationTree tree = (MethodInvocationTree) getCurrentPath().getLeaf();
+    boolean differentiable = References.isDifferentiable(method);
+    Type returnType = Type.of(method.getReturnType().getKind());
+    if (!method.getModifiers().contains(Modifier.STATIC)) {
+      reject(Messages.unsupportedCall(call), report);
+      return;
+    }
+    if (!differentiable && (returnType == null || returnType.isDifferentiable())) {
+      reject(
+          returnType == Type.DOUBLE
+              ? Messages.callToNonDifferentiable(call, method.getSimpleName().toString())
+              : Messages.unsupportedCall(call),
+          report);
+      return;
+    }
+    if (!References.isVisibleFrom(method, packageName)) {
+      reject(Messages.invisibleMethod(call, generatedClass), report);
+      return;
+    }
+    if (differentiable) {
+      calls.add(new CallSite(getCurrentPath(), method));
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      scan(argument, report);
+    }
   }
 
   @Override

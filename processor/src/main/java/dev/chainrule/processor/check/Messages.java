@@ -25,8 +25,9 @@ public final class Messages {
 
   private static final String SUPPORTED_EXPRESSIONS =
       "a @Differentiable method may use numeric literals, its parameters and double locals,"
-          + " static final constants, + - * /, unary - and +, parentheses, casts to double and"
-          + " the Math and StrictMath functions "
+          + " static final constants, + - * /, unary - and +, parentheses, casts to double, calls"
+          + " of other static @Differentiable methods and of static methods returning int, long"
+          + " or boolean, and the Math and StrictMath functions "
           + MATH_FUNCTIONS;
 
   private Messages() {}
@@ -196,13 +197,62 @@ public final class Messages {
     return TAG
         + "call to "
         + call
-        + " is not supported; a @Differentiable method may call only the Math and StrictMath"
+        + " is not supported; a @Differentiable method may call other static @Differentiable"
+        + " methods, static methods returning int, long or boolean, and the Math and StrictMath"
         + " functions "
         + MATH_FUNCTIONS;
   }
 
   public static String unsupportedCast(String type) {
     return TAG + "cast to " + type + " is not supported; the only supported cast is to double";
+  }
+
+  public static String callToNonDifferentiable(String call, String method) {
+    return TAG
+        + "call to "
+        + call
+        + " is not supported: "
+        + method
+        + " returns double but is not @Differentiable; annotate it with @Differentiable so"
+        + " chainrule differentiates through it";
+  }
+
+  public static String invisibleMethod(String call, String generatedClass) {
+    return TAG
+        + "call to "
+        + call
+        + " is not supported: the method is not visible to the generated class "
+        + generatedClass
+        + ", which calls it; make it public, or declare it non-private in the package of "
+        + generatedClass;
+  }
+
+  public static String recursion(String method, String cycle) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " calls itself ("
+        + cycle
+        + "); chainrule differentiates calls that are not recursive, directly or mutually";
+  }
+
+  public static String callsRejected(String call, String callee) {
+    return TAG
+        + "call to "
+        + call
+        + " cannot be differentiated: chainrule reports errors in @Differentiable method "
+        + callee
+        + "; fix those first";
+  }
+
+  public static String callOutsideCompilation(String call, String callee) {
+    return TAG
+        + "call to "
+        + call
+        + " is not supported: @Differentiable method "
+        + callee
+        + " is not compiled together with this one; chainrule differentiates calls between"
+        + " @Differentiable methods of the same compilation";
   }
 
   public static String notAConstant(String field) {

@@ -3,6 +3,7 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Value;
 import javax.lang.model.element.Modifier;
 
@@ -32,8 +33,15 @@ final class BackwardWriter {
     SourceComments comments = new SourceComments(method);
     for (AdjointPlan.Block block : plan.blocks()) {
       comments.before(block.line());
-      for (AdjointPlan.Update update : block.updates()) {
-        method.addStatement(update(update, names, code));
+      for (AdjointPlan.StepAdjoint adjoint : block.steps()) {
+        if (adjoint.step().primitive() == Primitive.CALL_METHOD) {
+          // The callee's workspace recorded this call in forward; its backward gives the partials.
+          String site = names.callSite(adjoint.step());
+          method.addStatement("$L.zeroGrad()", site).addStatement("$L.backward()", site);
+        }
+        for (AdjointPlan.Update update : adjoint.updates()) {
+          method.addStatement(update(update, names, code));
+        }
       }
     }
     for (Value parameter : plan.gradients()) {

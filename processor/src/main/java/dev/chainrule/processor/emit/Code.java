@@ -8,6 +8,8 @@ import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.IrPrinter;
 import dev.chainrule.processor.ir.Literal;
+import dev.chainrule.processor.ir.MathClass;
+import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Type;
@@ -65,12 +67,7 @@ final class Code {
       return new Printed(CodeBlock.of("$L", text), text.startsWith("-") ? UNARY : ATOM);
     }
     Constant constant = (Constant) operand;
-    List<String> classes = constant.classNames();
-    ClassName owner =
-        ClassName.get(
-            constant.packageName(),
-            classes.get(0),
-            classes.subList(1, classes.size()).toArray(String[]::new));
+    ClassName owner = className(constant.packageName(), constant.classNames());
     return new Printed(CodeBlock.of("$T.$L", owner, constant.field()), ATOM);
   }
 
@@ -87,16 +84,35 @@ final class Code {
       case COPY -> operand(args.get(0));
       case CAST -> CodeBlock.of("(double) $L", print(args.get(0)).within(ATOM));
       case CALL -> {
-        ClassName owner = ClassName.bestGuess(step.mathClass().qualifiedName());
+        ClassName owner = ClassName.bestGuess(((MathClass) step.callee()).qualifiedName());
         yield CodeBlock.of("$T.$L($L)", owner, step.primitive().symbol(), arguments(args));
       }
+      case METHOD -> {
+        MethodRef method = (MethodRef) step.callee();
+        yield CodeBlock.of("$T.$L($L)", ownerOf(method), method.name(), arguments(args));
+      }
     };
+  }
+
+  /** The class that declares a called method. */
+  static ClassName ownerOf(MethodRef method) {
+    return className(method.packageName(), method.classNames());
+  }
+
+  /** The generated class of a called {@code @Differentiable} method. */
+  static ClassName generatedClassOf(MethodRef method) {
+    return ClassName.get(method.packageName(), method.generatedClass());
+  }
+
+  private static ClassName className(String packageName, List<String> classes) {
+    return ClassName.get(
+        packageName, classes.get(0), classes.subList(1, classes.size()).toArray(String[]::new));
   }
 
   /** The step as plain text for people, such as {@code n1 + n2} or {@code Math.sin(y_t1)}. */
   String describe(Step step) {
     List<String> args = step.args().stream().map(this::text).toList();
-    return IrPrinter.apply(step.primitive(), step.mathClass(), args);
+    return IrPrinter.apply(step.primitive(), step.callee(), args);
   }
 
   private String text(Operand operand) {
@@ -126,7 +142,7 @@ final class Code {
     return code.build();
   }
 
-  private CodeBlock arguments(List<Operand> args) {
+  CodeBlock arguments(List<Operand> args) {
     return args.stream().map(this::operand).collect(CodeBlock.joining(", "));
   }
 
@@ -153,6 +169,10 @@ final class Code {
       CodeBlock args =
           call.args().stream().map(a -> print(a).code()).collect(CodeBlock.joining(", "));
       return new Printed(CodeBlock.of("$T.$L($L)", MATH, call.function(), args), ATOM);
+    }
+    if (formula instanceof Formula.CalleeGradient gradient) {
+      return new Printed(
+          CodeBlock.of("$L.$L()", names.callSite(gradient.call()), gradient.accessor()), ATOM);
     }
     if (formula instanceof Formula.Binary binary) {
       int precedence = binary.op() == '+' || binary.op() == '-' ? ADDITIVE : MULTIPLICATIVE;

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
@@ -7,6 +8,7 @@ import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -17,7 +19,8 @@ import javax.lang.model.element.Modifier;
 final class ForwardWriter {
   private ForwardWriter() {}
 
-  static MethodSpec write(Trace trace, AdjointPlan plan, Names names, Code code) {
+  static MethodSpec write(
+      Trace trace, AdjointPlan plan, List<Step> recordedCalls, Names names, Code code) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("forward")
             .addModifiers(Modifier.PUBLIC)
@@ -42,11 +45,14 @@ final class ForwardWriter {
     for (Step step : trace.steps()) {
       comments.before(step.line());
       String name = names.of(step.result());
+      CodeBlock value =
+          recordedCalls.contains(step)
+              ? CodeBlock.of("$L.forward($L)", names.callSite(step), code.arguments(step.args()))
+              : code.primal(step);
       if (tape.contains(step.result())) {
-        method.addStatement("$L = $L", name, code.primal(step));
+        method.addStatement("$L = $L", name, value);
       } else {
-        method.addStatement(
-            "$T $L = $L", Code.typeOf(step.result().type()), name, code.primal(step));
+        method.addStatement("$T $L = $L", Code.typeOf(step.result().type()), name, value);
       }
     }
     method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));

@@ -6,6 +6,8 @@ import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.MethodRef;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
@@ -64,6 +66,15 @@ final class GraphWriter {
       method.addStatement(
           "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
       if (activity.isActive(step)) {
+        if (step.primitive() == Primitive.CALL_METHOD) {
+          // The callee's own forward and backward give the local derivatives of this node.
+          ClassName callee = Code.generatedClassOf((MethodRef) step.callee());
+          String site = names.callSite(step);
+          method
+              .addStatement("$T $L = new $T()", callee, site, callee)
+              .addStatement("$L.forward($L)", site, code.arguments(step.args()))
+              .addStatement("$L.backward()", site);
+        }
         method.addStatement(node(graph, step, activity, names, code));
       }
     }

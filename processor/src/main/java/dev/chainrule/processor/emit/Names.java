@@ -1,6 +1,7 @@
 package dev.chainrule.processor.emit;
 
 import com.palantir.javapoet.NameAllocator;
+import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
@@ -48,6 +49,8 @@ final class Names {
 
   private record Member(String suggestion) {}
 
+  private record CallSite(Step call) {}
+
   /** The names of the user's values as declared in generated code, parameters first. */
   List<String> declared() {
     return values.stream().map(allocator::get).toList();
@@ -79,6 +82,11 @@ final class Names {
   /** The id of the value's node in graph(): {@code xNode}. */
   String graphNode(Value value) {
     return getOrAllocate(new GraphNode(value), of(value) + "Node");
+  }
+
+  /** The workspace of the called method's generated class at one call site: named after it. */
+  String callSite(Step call) {
+    return getOrAllocate(new CallSite(call), ((MethodRef) call.callee()).name());
   }
 
   /** Another member of the generated class, such as a flag field. */

@@ -5,6 +5,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.forward.TangentPlan;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.MethodRef;
+import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
@@ -48,8 +51,11 @@ final class TangentWriter {
       method.addStatement(
           "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
       if (plan.hasTangent(step)) {
-        method.addStatement(
-            "double $L = $L", names.tangent(result), sum(plan.termsOf(step), names, code));
+        CodeBlock tangent =
+            step.primitive() == Primitive.CALL_METHOD
+                ? calleeTangent(step, plan, names, code)
+                : sum(plan.termsOf(step), names, code);
+        method.addStatement("double $L = $L", names.tangent(result), tangent);
       }
     }
     if (activity.isActive(trace.result())) {
@@ -58,6 +64,25 @@ final class TangentWriter {
       method.addStatement("return 0.0");
     }
     return method.build();
+  }
+
+  /** A call's tangent is the callee's own: {@code Callee_m.tangent(args, argument tangents)}. */
+  private static CodeBlock calleeTangent(Step call, TangentPlan plan, Names names, Code code) {
+    MethodRef callee = (MethodRef) call.callee();
+    List<Value> active = plan.termsOf(call).stream().map(TangentPlan.Term::argument).toList();
+    CodeBlock.Builder directions = CodeBlock.builder();
+    for (int a = 0; a < call.args().size(); a++) {
+      if (callee.params().get(a).type().isDifferentiable()) {
+        Operand arg = call.args().get(a);
+        directions.add(
+            ", $L", active.contains(arg) ? names.tangent((Value) arg) : CodeBlock.of("0.0"));
+      }
+    }
+    return CodeBlock.of(
+        "$T.tangent($L$L)",
+        Code.generatedClassOf(callee),
+        code.arguments(call.args()),
+        directions.build());
   }
 
   private static CodeBlock sum(List<TangentPlan.Term> terms, Names names, Code code) {

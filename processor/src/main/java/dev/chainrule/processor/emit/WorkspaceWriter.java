@@ -9,6 +9,9 @@ import dev.chainrule.processor.ad.forward.TangentPlan;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Function;
+import dev.chainrule.processor.ir.MethodRef;
+import dev.chainrule.processor.ir.Primitive;
+import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
 import java.util.List;
@@ -42,6 +45,13 @@ public final class WorkspaceWriter {
     for (Value value : adjoints.tape()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
     }
+    for (Step call : recordedCalls(trace, activity)) {
+      ClassName callee = Code.generatedClassOf((MethodRef) call.callee());
+      type.addField(
+          FieldSpec.builder(callee, names.callSite(call), Modifier.PRIVATE, Modifier.FINAL)
+              .initializer("new $T()", callee)
+              .build());
+    }
     for (Value parameter : differentiable) {
       type.addField(TypeName.DOUBLE, names.gradient(parameter), Modifier.PRIVATE);
     }
@@ -52,7 +62,8 @@ public final class WorkspaceWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Creates a workspace; reuse it across calls, one per thread.\n")
             .build());
-    type.addMethod(ForwardWriter.write(trace, adjoints, names, code));
+    type.addMethod(
+        ForwardWriter.write(trace, adjoints, recordedCalls(trace, activity), names, code));
     type.addMethod(BackwardWriter.write(adjoints, names, code));
     type.addMethod(zeroGrad(differentiable, names));
     for (Value parameter : differentiable) {
@@ -62,6 +73,16 @@ public final class WorkspaceWriter {
     type.addMethod(TangentWriter.write(trace, activity, tangents, names, code));
     type.addMethod(GraphWriter.write(trace, activity, names, code));
     return type.build();
+  }
+
+  /**
+   * The calls of {@code @Differentiable} methods that backward differentiates through: each gets a
+   * workspace of the callee's generated class, which records the call in forward.
+   */
+  static List<Step> recordedCalls(Trace trace, Activity activity) {
+    return trace.steps().stream()
+        .filter(s -> s.primitive() == Primitive.CALL_METHOD && activity.isActive(s))
+        .toList();
   }
 
   private static String classJavadoc(Function function, List<Value> differentiable) {

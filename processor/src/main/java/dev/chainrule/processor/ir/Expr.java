@@ -17,12 +17,12 @@ public sealed interface Expr permits Literal, Constant, Expr.Read, Expr.Apply {
   }
 
   /**
-   * Applies a primitive to arguments. {@code mathClass} names the class a call goes through ({@code
-   * java.lang.Math} or {@code java.lang.StrictMath}); it is kept because their results may differ
-   * in the last bit and forward must match the user's method exactly.
+   * Applies a primitive to arguments. For a call, {@code callee} says what is called: the class a
+   * Math function goes through ({@code Math} and {@code StrictMath} may differ in the last bit, and
+   * forward must match the user's method exactly), or the user's method; for an operator it is
+   * {@link MathClass#MATH} and means nothing.
    */
-  record Apply(Primitive primitive, List<Expr> args, Type type, MathClass mathClass)
-      implements Expr {
+  record Apply(Primitive primitive, List<Expr> args, Type type, Callee callee) implements Expr {
     public Apply {
       args = List.copyOf(args);
     }

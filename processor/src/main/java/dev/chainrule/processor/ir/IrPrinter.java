@@ -73,7 +73,7 @@ public final class IrPrinter {
 
   private static String print(Step step) {
     List<String> args = step.args().stream().map(IrPrinter::print).toList();
-    return apply(step.primitive(), step.mathClass(), args);
+    return apply(step.primitive(), step.callee(), args);
   }
 
   private static String print(Operand operand) {
@@ -97,7 +97,7 @@ public final class IrPrinter {
           apply.args().stream()
               .map(a -> inOperator && isOperator(a) ? "(" + print(a) + ")" : print(a))
               .toList();
-      return apply(apply.primitive(), apply.mathClass(), args);
+      return apply(apply.primitive(), apply.callee(), args);
     }
     return print((Operand) expr);
   }
@@ -111,14 +111,15 @@ public final class IrPrinter {
    * A primitive applied to printed arguments, as Java would spell it: {@code a + b}, {@code
    * Math.sin(a)}.
    */
-  public static String apply(Primitive primitive, MathClass mathClass, List<String> args) {
+  public static String apply(Primitive primitive, Callee callee, List<String> args) {
     return switch (primitive.notation()) {
       case INFIX -> args.get(0) + " " + primitive.symbol() + " " + args.get(1);
       case PREFIX -> "-" + args.get(0);
       case COPY -> args.get(0);
       case CAST -> "(double) " + args.get(0);
       case CALL ->
-          mathClass.simpleName() + "." + primitive.symbol() + "(" + String.join(", ", args) + ")";
+          callee.displayName() + "." + primitive.symbol() + "(" + String.join(", ", args) + ")";
+      case METHOD -> callee.displayName() + "(" + String.join(", ", args) + ")";
     };
   }
 }

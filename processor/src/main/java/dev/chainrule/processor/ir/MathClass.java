@@ -1,7 +1,7 @@
 package dev.chainrule.processor.ir;
 
 /** The class a Math-function call goes through. */
-public enum MathClass {
+public enum MathClass implements Callee {
   MATH("java.lang.Math"),
   STRICT_MATH("java.lang.StrictMath");
 
@@ -17,6 +17,11 @@ public enum MathClass {
 
   public String simpleName() {
     return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+
+  @Override
+  public String displayName() {
+    return simpleName();
   }
 
   public static MathClass named(String qualifiedName) {

@@ -44,7 +44,10 @@ public enum Primitive {
   SIGNUM(Notation.CALL, "signum", 1),
   FLOOR(Notation.CALL, "floor", 1),
   CEIL(Notation.CALL, "ceil", 1),
-  RINT(Notation.CALL, "rint", 1);
+  RINT(Notation.CALL, "rint", 1),
+
+  /** A call of a user's method, named by the step's {@link MethodRef}; any number of arguments. */
+  CALL_METHOD(Notation.METHOD, "", -1);
 
   /** How a primitive is spelled in Java source. */
   public enum Notation {
@@ -52,7 +55,10 @@ public enum Primitive {
     PREFIX,
     COPY,
     CAST,
-    CALL
+    /** A {@code Math} or {@code StrictMath} function. */
+    CALL,
+    /** A user's method. */
+    METHOD
   }
 
   private final Notation notation;

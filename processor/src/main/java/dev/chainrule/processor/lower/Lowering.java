@@ -1,5 +1,6 @@
 package dev.chainrule.processor.lower;
 
+import dev.chainrule.processor.ir.Callee;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Function;
@@ -85,7 +86,7 @@ public final class Lowering {
       String name, Value.Kind kind, Type type, String base, Expr expr, SourceLine line) {
     if (expr instanceof Expr.Apply apply && apply.type() == type) {
       List<Operand> args = args(apply, base, line);
-      return emit(newValue(name, type, kind), apply.primitive(), args, apply.mathClass(), line);
+      return emit(newValue(name, type, kind), apply.primitive(), args, apply.callee(), line);
     }
     // A copy, also of an int or long into a double variable: Java's assignment widens it.
     Operand operand = operand(expr, base, line);
@@ -106,7 +107,7 @@ public final class Lowering {
     List<Operand> args = args(apply, base, line);
     int k = temporaries.merge(base, 1, Integer::sum);
     Value temporary = newValue(base + "_t" + k, apply.type(), Value.Kind.TEMPORARY);
-    return emit(temporary, apply.primitive(), args, apply.mathClass(), line);
+    return emit(temporary, apply.primitive(), args, apply.callee(), line);
   }
 
   private List<Operand> args(Expr.Apply apply, String base, SourceLine line) {
@@ -118,8 +119,8 @@ public final class Lowering {
   }
 
   private Value emit(
-      Value result, Primitive primitive, List<Operand> args, MathClass mathClass, SourceLine line) {
-    steps.add(new Step(result, primitive, args, mathClass, line));
+      Value result, Primitive primitive, List<Operand> args, Callee callee, SourceLine line) {
+    steps.add(new Step(result, primitive, args, callee, line));
     return result;
   }
 

@@ -18,11 +18,13 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.MathClass;
+import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.SourceLine;
 import dev.chainrule.processor.ir.Stmt;
@@ -74,13 +76,7 @@ public final class MethodReader {
   }
 
   private static String ownerName(ExecutableElement method) {
-    Deque<String> names = new ArrayDeque<>();
-    for (Element e = method.getEnclosingElement();
-        e instanceof TypeElement;
-        e = e.getEnclosingElement()) {
-      names.addFirst(e.getSimpleName().toString());
-    }
-    return String.join(".", names);
+    return String.join(".", classNames((TypeElement) method.getEnclosingElement()));
   }
 
   private Variable declare(Element element) {
@@ -232,31 +228,52 @@ public final class MethodReader {
       return literal((Number) field.getConstantValue(), "", type);
     }
     TypeElement owner = (TypeElement) field.getEnclosingElement();
-    Deque<String> classNames = new ArrayDeque<>();
-    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      classNames.addFirst(e.getSimpleName().toString());
-    }
     return new Constant(
-        References.packageOf(owner),
-        List.copyOf(classNames),
-        field.getSimpleName().toString(),
-        type);
+        References.packageOf(owner), classNames(owner), field.getSimpleName().toString(), type);
   }
 
   private Expr call(TreePath path) {
     MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     ExecutableElement method = (ExecutableElement) trees.getElement(path);
     TypeElement owner = (TypeElement) method.getEnclosingElement();
-    Primitive function =
-        Primitive.mathFunction(method.getSimpleName().toString(), method.getParameters().size())
-            .orElseThrow(() -> unexpected(invocation));
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree argument : invocation.getArguments()) {
       args.add(expression(child(path, argument)));
     }
     Type type = Type.of(method.getReturnType().getKind());
-    return new Expr.Apply(
-        function, args, type, MathClass.named(owner.getQualifiedName().toString()));
+    MathClass mathClass = MathClass.named(owner.getQualifiedName().toString());
+    if (mathClass == null) {
+      return new Expr.Apply(Primitive.CALL_METHOD, args, type, methodRef(method));
+    }
+    Primitive function =
+        Primitive.mathFunction(method.getSimpleName().toString(), method.getParameters().size())
+            .orElseThrow(() -> unexpected(invocation));
+    return new Expr.Apply(function, args, type, mathClass);
+  }
+
+  private static MethodRef methodRef(ExecutableElement method) {
+    List<MethodRef.Param> params = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      params.add(
+          new MethodRef.Param(
+              parameter.getSimpleName().toString(), Type.of(parameter.asType().getKind())));
+    }
+    return new MethodRef(
+        References.packageOf(method),
+        classNames((TypeElement) method.getEnclosingElement()),
+        method.getSimpleName().toString(),
+        params,
+        Type.of(method.getReturnType().getKind()),
+        References.isDifferentiable(method),
+        GeneratedNames.generatedClass(method).simpleName());
+  }
+
+  private static List<String> classNames(TypeElement type) {
+    Deque<String> names = new ArrayDeque<>();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.addFirst(e.getSimpleName().toString());
+    }
+    return List.copyOf(names);
   }
 
   /**

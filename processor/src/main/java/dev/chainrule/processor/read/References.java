@@ -2,6 +2,7 @@ package dev.chainrule.processor.read;
 
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -9,6 +10,9 @@ import javax.lang.model.element.VariableElement;
 
 /** What a name in a method body refers to, as far as chainrule cares. */
 public final class References {
+  /** The annotation's name, which the processor and the checks agree on. */
+  public static final String ANNOTATION = "dev.chainrule.Differentiable";
+
   private References() {}
 
   /** A parameter or local variable of the method being read. */
@@ -16,6 +20,13 @@ public final class References {
     return element != null
         && (element.getKind() == ElementKind.PARAMETER
             || element.getKind() == ElementKind.LOCAL_VARIABLE);
+  }
+
+  /** A method annotated {@code @Differentiable}, in source or in a class file. */
+  public static boolean isDifferentiable(ExecutableElement method) {
+    return method.getAnnotationMirrors().stream()
+        .map(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString())
+        .anyMatch(ANNOTATION::equals);
   }
 
   /** A {@code static final} field: a constant for differentiation, whatever its initialiser. */
@@ -30,9 +41,9 @@ public final class References {
    * Whether a class in {@code packageName} can read {@code field} by name: the field and every
    * class around it must be public, or non-private in the same package.
    */
-  public static boolean isVisibleFrom(VariableElement field, String packageName) {
-    for (Element e = field;
-        e instanceof VariableElement || e instanceof TypeElement;
+  public static boolean isVisibleFrom(Element member, String packageName) {
+    for (Element e = member;
+        e instanceof VariableElement || e instanceof ExecutableElement || e instanceof TypeElement;
         e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PUBLIC)) {
         continue;

@@ -717,8 +717,9 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-            "call to square(...) is not supported; a @Differentiable method may call only the Math"
-                + " and StrictMath functions sin, cos,",
+            "call to square(...) is not supported: square returns double but is not"
+                + " @Differentiable; annotate it with @Differentiable so chainrule differentiates"
+                + " through it",
             source));
   }
 

@@ -28,8 +28,11 @@ import java.util.Set;
 public record AdjointPlan(
     Optional<Value> seed, List<Block> blocks, List<Value> gradients, List<Value> tape) {
 
-  /** The updates that differentiate one source statement. */
-  public record Block(SourceLine line, List<Update> updates) {}
+  /** The steps of one source statement, last first, with the updates that differentiate each. */
+  public record Block(SourceLine line, List<StepAdjoint> steps) {}
+
+  /** The updates of one step's arguments, in argument order. */
+  public record StepAdjoint(Step step, List<Update> updates) {}
 
   /**
    * {@code d_target += d_from * partial}; the first update of a target declares its adjoint instead
@@ -64,20 +67,24 @@ public record AdjointPlan(
           partial.dividedBy().ifPresent(f -> collectValues(f, read));
         }
       }
-      appendTo(blocks, step.line(), updates);
+      appendTo(blocks, new StepAdjoint(step, List.copyOf(updates)));
     }
     List<Value> gradients = trace.params().stream().filter(declared::contains).toList();
     return new AdjointPlan(seed, blocks, gradients, inDefinitionOrder(trace, read));
   }
 
-  private static void appendTo(List<Block> blocks, SourceLine line, List<Update> updates) {
+  private static void appendTo(List<Block> blocks, StepAdjoint adjoint) {
+    if (adjoint.updates().isEmpty()) {
+      return;
+    }
+    SourceLine line = adjoint.step().line();
     Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
     if (last != null && last.line().equals(line)) {
-      List<Update> merged = new ArrayList<>(last.updates());
-      merged.addAll(updates);
-      blocks.set(blocks.size() - 1, new Block(line, merged));
-    } else if (!updates.isEmpty()) {
-      blocks.add(new Block(line, List.copyOf(updates)));
+      List<StepAdjoint> merged = new ArrayList<>(last.steps());
+      merged.add(adjoint);
+      blocks.set(blocks.size() - 1, new Block(line, List.copyOf(merged)));
+    } else {
+      blocks.add(new Block(line, List.of(adjoint)));
     }
   }
 

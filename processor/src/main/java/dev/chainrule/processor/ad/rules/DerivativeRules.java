@@ -8,7 +8,9 @@ import static dev.chainrule.processor.ad.rules.Formula.plus;
 import static dev.chainrule.processor.ad.rules.Formula.select;
 import static dev.chainrule.processor.ad.rules.Formula.times;
 
+import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.ir.Literal;
+import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import java.util.List;
@@ -103,7 +105,21 @@ public final class DerivativeRules {
       case MIN -> List.of(Partial.times(winner(x, "<", y)), Partial.times(winner(y, "<", x)));
       // piecewise constant: zero wherever the derivative exists
       case SIGNUM, FLOOR, CEIL, RINT -> List.of(Partial.zero());
+      // z = m(x1, ..., xn): ∂xi = what the callee's own backward finds for parameter i
+      case CALL_METHOD -> callPartials(step);
     };
+  }
+
+  private static List<Partial> callPartials(Step step) {
+    MethodRef method = (MethodRef) step.callee();
+    return method.params().stream()
+        .map(
+            p ->
+                method.differentiable() && p.type().isDifferentiable()
+                    ? Partial.times(
+                        new Formula.CalleeGradient(step, GeneratedNames.gradientAccessor(p.name())))
+                    : Partial.zero())
+        .toList();
   }
 
   /** {@code a op b ? 1 : a == b ? 0.5 : 0}: the share of the gradient that goes to {@code a}. */

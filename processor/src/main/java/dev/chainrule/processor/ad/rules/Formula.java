@@ -1,6 +1,7 @@
 package dev.chainrule.processor.ad.rules;
 
 import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Step;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,6 +47,17 @@ public sealed interface Formula {
     @Override
     public Stream<Operand> operands() {
       return Stream.concat(left.operands(), right.operands());
+    }
+  }
+
+  /**
+   * The derivative of a called {@code @Differentiable} method with respect to one parameter, as its
+   * generated workspace for {@code call} holds it after backward: {@code square.gradX()}.
+   */
+  record CalleeGradient(Step call, String accessor) implements Formula {
+    @Override
+    public Stream<Operand> operands() {
+      return Stream.empty();
     }
   }
 
