@@ -17,7 +17,6 @@ import dev.chainrule.processor.check.Problem;
 import dev.chainrule.processor.check.Reporter;
 import dev.chainrule.processor.check.ValidationReport;
 import dev.chainrule.processor.emit.GeneratedFiles;
-import dev.chainrule.processor.emit.GeneratedNames;
 import dev.chainrule.processor.emit.WorkspaceWriter;
 import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.IrPrinter;

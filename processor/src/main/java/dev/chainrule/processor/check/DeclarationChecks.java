@@ -1,7 +1,7 @@
 package dev.chainrule.processor.check;
 
 import com.palantir.javapoet.ClassName;
-import dev.chainrule.processor.emit.GeneratedNames;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Type;
 import java.util.ArrayDeque;
 import java.util.Deque;

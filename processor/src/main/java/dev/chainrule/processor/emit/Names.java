@@ -1,6 +1,7 @@
 package dev.chainrule.processor.emit;
 
 import com.palantir.javapoet.NameAllocator;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;

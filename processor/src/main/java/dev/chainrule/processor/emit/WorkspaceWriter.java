@@ -5,6 +5,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ad.forward.TangentPlan;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.analysis.Activity;

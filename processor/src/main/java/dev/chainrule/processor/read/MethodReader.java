@@ -18,7 +18,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import dev.chainrule.processor.emit.GeneratedNames;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Function;

@@ -8,7 +8,7 @@ import static dev.chainrule.processor.ad.rules.Formula.plus;
 import static dev.chainrule.processor.ad.rules.Formula.select;
 import static dev.chainrule.processor.ad.rules.Formula.times;
 
-import dev.chainrule.processor.emit.GeneratedNames;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Primitive;

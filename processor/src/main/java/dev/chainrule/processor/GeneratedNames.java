@@ -1,4 +1,4 @@
-package dev.chainrule.processor.emit;
+package dev.chainrule.processor;
 
 import com.palantir.javapoet.ClassName;
 import dev.chainrule.processor.read.References;
@@ -8,7 +8,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** The public names the contract pins: the generated class and the gradient accessors. */
+/**
+ * The public names the contract pins: the generated class, the gradient accessors and tangent's
+ * direction parameters. Every stage uses them, so they live beside the processor.
+ */
 public final class GeneratedNames {
   private GeneratedNames() {}
 
