@@ -16,7 +16,8 @@ final class Hints {
   static final String EXPRESSION_HINT =
       "is not supported; a @Differentiable method may use numeric literals, its parameters and"
           + " double locals, static final constants, + - * /, unary - and +, parentheses, casts to"
-          + " double and the Math and StrictMath functions sin, cos,";
+          + " double, calls of other static @Differentiable methods and of static methods"
+          + " returning int, long or boolean, and the Math and StrictMath functions sin, cos,";
 
   /** Ends a message about a value of a type chainrule does not compute with. */
   static final String TYPE_HINT =
