@@ -148,6 +148,15 @@ public final class ComputationGraph {
     throw new IllegalArgumentException("graph " + name + " has no node labelled " + label);
   }
 
+  /**
+   * The graph as Graphviz DOT text: a box per node with its label, expression, value and gradient,
+   * and an edge from each input labelled with its local derivative. Write it to a file with {@link
+   * Graphviz#write(String, java.nio.file.Path)}, which adds an SVG when Graphviz is installed.
+   */
+  public String toDot() {
+    return GraphPicture.toDot(this);
+  }
+
   /** One line per node, in evaluation order: {@code n5 = n3 * n4 value 0.5 grad 1}. */
   @Override
   public String toString() {
