@@ -1,7 +1,5 @@
 package dev.chainrule.optim;
 
-import java.util.Objects;
-
 /**
  * What every optimizer shares: the learning rate, and the checks that keep per-parameter state
  * aligned with the parameters. Subclasses only size, clear and apply their state.
@@ -19,8 +17,10 @@ abstract class StatefulOptimizer implements Optimizer {
 
   @Override
   public final void step(double[] params, double[] grads) {
-    Objects.requireNonNull(params, () -> name + ".step: params is null");
-    Objects.requireNonNull(grads, () -> name + ".step: grads is null");
+    if (params == null || grads == null) { // not requireNonNull with a lambda: it allocates
+      throw new NullPointerException(
+          name + ".step: " + (params == null ? "params" : "grads") + " is null");
+    }
     if (grads.length != params.length) {
       throw new IllegalArgumentException(
           name

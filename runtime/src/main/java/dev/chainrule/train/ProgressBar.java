@@ -66,13 +66,18 @@ public final class ProgressBar {
     }
   }
 
-  /** Draws {@code done} of {@code total} with a status after it, if it is time to draw. */
-  void update(long done, long total, String status) {
+  /**
+   * Whether a call to {@link #draw} now would show: the delay has passed, and so has the interval
+   * since the last drawing. Asked first so that nothing is formatted for a bar that is not drawn.
+   */
+  boolean due() {
     long now = nanoClock.getAsLong();
-    if (now - start < DELAY_NANOS || (drawnLength > 0 && now - lastDrawn < INTERVAL_NANOS)) {
-      return;
-    }
-    lastDrawn = now;
+    return now - start >= DELAY_NANOS && (drawnLength == 0 || now - lastDrawn >= INTERVAL_NANOS);
+  }
+
+  /** Draws {@code done} of {@code total} with a status after it, over the previous drawing. */
+  void draw(long done, long total, String status) {
+    lastDrawn = nanoClock.getAsLong();
     int filled = (int) (WIDTH * done / total);
     String line =
         String.format(

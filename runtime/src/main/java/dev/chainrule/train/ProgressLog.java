@@ -34,20 +34,19 @@ final class ProgressLog implements AutoCloseable {
 
   /** {@code done} examples of epoch {@code epoch} have been through the objective. */
   void examples(int epoch, int done) {
-    bar.ifPresent(
-        b ->
-            b.update(
-                (epoch - 1) * examplesPerEpoch + done,
-                maxEpochs * examplesPerEpoch,
-                Double.isNaN(lastLoss)
-                    ? String.format(Locale.ROOT, "epoch %d/%d", epoch, maxEpochs)
-                    : String.format(
-                        Locale.ROOT, "epoch %d/%d  last loss %.6g", epoch, maxEpochs, lastLoss)));
+    if (bar.isEmpty() || !bar.get().due()) {
+      return;
+    }
+    String status =
+        Double.isNaN(lastLoss)
+            ? String.format(Locale.ROOT, "epoch %d/%d", epoch, maxEpochs)
+            : String.format(Locale.ROOT, "epoch %d/%d  last loss %.6g", epoch, maxEpochs, lastLoss);
+    bar.get().draw((epoch - 1) * examplesPerEpoch + done, maxEpochs * examplesPerEpoch, status);
   }
 
   void epoch(int epoch, double loss) {
     lastLoss = loss;
-    if (epoch == 1 || epoch % every == 0) {
+    if (sink.isPresent() && (epoch == 1 || epoch % every == 0)) {
       say(String.format(Locale.ROOT, lineFormat, epoch, maxEpochs, loss));
     }
   }

@@ -159,22 +159,28 @@ public final class Trainer {
   }
 
   private static void requireFinite(double loss, double[] grad, int epoch, int index) {
-    String where = " at epoch " + epoch + ", example " + index + " (its index in the dataset)";
-    String advice =
-        "; training stopped there: lower the learning rate, or look for 0/0, log(0) or overflow"
-            + " in the objective";
     if (!Double.isFinite(loss)) {
-      throw new NonFiniteException(
-          "Trainer.train: the loss is " + loss + where + advice, epoch, index);
+      throw nonFinite("the loss is " + loss, epoch, index);
     }
     for (int i = 0; i < grad.length; i++) {
       if (!Double.isFinite(grad[i])) {
-        throw new NonFiniteException(
-            "Trainer.train: the gradient is " + grad[i] + " in component " + i + where + advice,
-            epoch,
-            index);
+        throw nonFinite("the gradient is " + grad[i] + " in component " + i, epoch, index);
       }
     }
+  }
+
+  private static NonFiniteException nonFinite(String what, int epoch, int index) {
+    return new NonFiniteException(
+        "Trainer.train: "
+            + what
+            + " at epoch "
+            + epoch
+            + ", example "
+            + index
+            + " (its index in the dataset); training stopped there: lower the learning rate, or"
+            + " look for 0/0, log(0) or overflow in the objective",
+        epoch,
+        index);
   }
 
   /** Collects the settings; each setter checks its argument at once and names it if bad. */

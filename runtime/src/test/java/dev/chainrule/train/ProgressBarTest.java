@@ -1,6 +1,7 @@
 package dev.chainrule.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,7 +22,7 @@ class ProgressBarTest {
   @Test
   void aShortRunNeverShowsTheBar() {
     now[0] = SECOND - 1;
-    bar.update(5, 10, "epoch 1/2");
+    assertFalse(bar.due());
     bar.clear();
     assertEquals("", screen.toString());
   }
@@ -29,16 +30,17 @@ class ProgressBarTest {
   @Test
   void aLongRunDrawsInPlaceAtMostTenTimesASecondAndErasesAtTheEnd() {
     now[0] = SECOND;
-    bar.update(5, 10, "epoch 1/2");
+    assertTrue(bar.due());
+    bar.draw(5, 10, "epoch 1/2");
     String first = "[###############...............]  50% epoch 1/2";
     assertEquals("\r" + first, screen.toString());
 
     now[0] += SECOND / 20;
-    bar.update(6, 10, "too soon");
-    assertEquals("\r" + first, screen.toString(), "no redraw within 100 ms");
+    assertFalse(bar.due(), "no redraw within 100 ms");
 
     now[0] += SECOND / 10;
-    bar.update(10, 10, "done");
+    assertTrue(bar.due());
+    bar.draw(10, 10, "done");
     String second = "[##############################] 100% done";
     String padding = " ".repeat(first.length() - second.length());
     assertEquals("\r" + first + "\r" + second + padding, screen.toString());
