@@ -1,6 +1,7 @@
 package dev.chainrule.train;
 
 import dev.chainrule.optim.Optimizer;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -261,6 +262,12 @@ public final class Trainer {
     public Builder log(Consumer<String> log) {
       this.log = Optional.of(Objects.requireNonNull(log, "Trainer: log is null; use quiet()"));
       return this;
+    }
+
+    /** Prints the epoch lines and the final summary on {@code out}, one {@code println} each. */
+    public Builder log(PrintStream out) {
+      Objects.requireNonNull(out, "Trainer: log is null; use quiet()");
+      return log(out::println);
     }
 
     /** Logs the first epoch and every {@code every}-th; the summary line comes in any case. */

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chainrule.optim.Adam;
 import dev.chainrule.optim.Optimizer;
 import dev.chainrule.optim.Sgd;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
@@ -214,6 +217,24 @@ class TrainerTest {
             "epoch  8/10  loss 2.00000",
             "finished all 10 epochs: loss 0.500000, best loss 0.500000 at epoch 10"),
         lines);
+  }
+
+  @Test
+  void logsToAPrintStream() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Trainer.builder(new Sgd(0.1))
+        .epochs(2)
+        .log(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        .build()
+        .train(new double[1], List.of("x"), scripted(2, 1));
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            "epoch 1/2  loss 2.00000",
+            "epoch 2/2  loss 1.00000",
+            "finished all 2 epochs: loss 1.00000, best loss 1.00000 at epoch 2",
+            ""),
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
