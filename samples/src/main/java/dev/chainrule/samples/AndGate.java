@@ -2,6 +2,12 @@ package dev.chainrule.samples;
 
 import dev.chainrule.Differentiable;
 import dev.chainrule.graph.ComputationGraph;
+import dev.chainrule.graph.Graphviz;
+import dev.chainrule.graph.Picture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +136,52 @@ public final class AndGate {
     say("");
     walkGradients();
     say("");
+    drawGraph();
+    say("");
     trainAndReport();
+    say("");
+    trainNeuron();
+  }
+
+  /** The seed's picture: the graph with every node's value and gradient, as DOT and SVG. */
+  private static void drawGraph() {
+    Path directory = Path.of(System.getProperty("chainrule.pictures", "target/pictures"));
+    ComputationGraph graph = AndGate_error.graph(N1, N2, N4, N6, N8);
+    try {
+      Files.createDirectories(directory);
+      Picture picture = new Graphviz().write(graph.toDot(), directory.resolve("and-gate.dot"));
+      say("The graph after one backward pass, as micrograd draws it: %s", picture.summary());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the AND gate's picture to " + directory, e);
+    }
+  }
+
+  /** Part 3: a sigmoid neuron on the cross-entropy, trained with Adam by the runtime's Trainer. */
+  private static void trainNeuron() {
+    say("Part 3. A sigmoid neuron, trained with Adam");
+    say("p = 1 / (1 + exp(-(w1*x1 + w2*x2 + b))), loss = the cross-entropy of p and the label,");
+    say("@Differentiable AndNeuron.loss; the Trainer drives the generated AndNeuron_loss:");
+    say("");
+    double[] params = {0.1, -0.1, 0.0};
+    AndNeuron.train(params, line -> say("  %s", line));
+    say("");
+    say(
+        "Trained: w1 = %.3f, w2 = %.3f, b = %.3f. The neuron answers 1 when p >= 0.5:",
+        params[0], params[1], params[2]);
+    say("");
+    say("  x1  x2 |      p  answer | AND");
+    for (AndNeuron.Row row : AndNeuron.ROWS) {
+      double z = params[0] * row.x1() + params[1] * row.x2() + params[2];
+      say(
+          "  %s   %s  | %6.4f  %6d | %s",
+          num(row.x1()),
+          num(row.x2()),
+          1 / (1 + Math.exp(-z)),
+          AndNeuron.predict(params, row),
+          num(row.label()));
+    }
+    say("");
+    say("AND gate (sigmoid neuron, Adam): %d/4 correct", AndNeuron.correct(params));
   }
 
   /** Part 1: each node's value and gradient from the generated graph(), and the seed's formula. */
