@@ -163,7 +163,9 @@ public final class AndGate {
     say("@Differentiable AndNeuron.loss; the Trainer drives the generated AndNeuron_loss:");
     say("");
     double[] params = {0.1, -0.1, 0.0};
+    long started = System.nanoTime();
     AndNeuron.train(params, line -> say("  %s", line));
+    double millis = (System.nanoTime() - started) / 1e6;
     say("");
     say(
         "Trained: w1 = %.3f, w2 = %.3f, b = %.3f. The neuron answers 1 when p >= 0.5:",
@@ -181,6 +183,7 @@ public final class AndGate {
           num(row.label()));
     }
     say("");
+    say("Training took %.1f ms (one cold run, including class loading).", millis);
     say("AND gate (sigmoid neuron, Adam): %d/4 correct", AndNeuron.correct(params));
   }
 
@@ -232,7 +235,9 @@ public final class AndGate {
         "Gradient descent on the generated AndGate_loss, learning rate %s, %d epochs:",
         num(LEARNING_RATE), EPOCHS);
     say("");
+    long started = System.nanoTime();
     Training training = train(start, LEARNING_RATE, EPOCHS);
+    double millis = (System.nanoTime() - started) / 1e6;
     say("  %5s  %8s  %8s  %8s  %s", "epoch", "loss", "n4", "n6", "correct");
     for (Epoch epoch : training.epochs()) {
       if (epoch.number() == 1 || epoch.number() % 5 == 0) {
@@ -261,6 +266,7 @@ public final class AndGate {
           num(row[2]));
     }
     say("");
+    say("Training took %.1f ms (one cold run, including class loading).", millis);
     say("AND gate: %d/4 correct", trained.correct());
   }
 
