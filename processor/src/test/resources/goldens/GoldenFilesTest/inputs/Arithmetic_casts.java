@@ -99,7 +99,7 @@ public final class Arithmetic_casts {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.casts} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, long k, double xDot) {
         // line 51: return (double) n / 2 * x + (double) (n / 2) * x + (double) k * x / 3 + (double) 1 / 3 * x;

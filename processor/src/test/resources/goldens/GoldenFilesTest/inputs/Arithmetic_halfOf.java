@@ -70,7 +70,7 @@ public final class Arithmetic_halfOf {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.halfOf} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, double xDot) {
         // line 41: return x * (n / 2);

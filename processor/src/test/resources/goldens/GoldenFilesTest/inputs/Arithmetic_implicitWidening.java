@@ -90,7 +90,7 @@ public final class Arithmetic_implicitWidening {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.implicitWidening} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, int n, long k, double xDot, double yDot) {
         // line 56: double half = n / 2;

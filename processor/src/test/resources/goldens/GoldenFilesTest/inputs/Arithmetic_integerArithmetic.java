@@ -97,7 +97,7 @@ public final class Arithmetic_integerArithmetic {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.integerArithmetic} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, long k, double xDot) {
         // line 65: return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;

@@ -113,7 +113,7 @@ public final class Arithmetic_integerDivision {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.integerDivision} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, double xDot) {
         // line 46: return x * (n / 2) + x * n / 2 + (n / 2) / x + 7 / 2 * x + (n + 1) / 2 * x * x;

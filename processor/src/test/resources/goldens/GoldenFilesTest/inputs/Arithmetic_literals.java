@@ -111,7 +111,7 @@ public final class Arithmetic_literals {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.literals} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 26: return 2.5 * x + 3 * x * x - 4L * x + 1e-3 / x + 0x10 * x + 1_000 * x / 1_000L + .5 * x + 2d;

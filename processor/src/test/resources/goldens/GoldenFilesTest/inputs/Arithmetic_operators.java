@@ -119,7 +119,7 @@ public final class Arithmetic_operators {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.operators} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 16: return (x + y) * (x - y) / (y + 1.0) + x * y - y / x;

@@ -123,7 +123,7 @@ public final class Arithmetic_parentheses {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.parentheses} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double z, double xDot, double yDot,
             double zDot) {

@@ -122,7 +122,7 @@ public final class Arithmetic_unary {
 
     /**
      * Forward mode: the derivative of {@code Arithmetic.unary} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 31: return -x * +y - -(x * y) + -2.0 * x + (+3) * y - (-x) + -(-(-y));

@@ -76,7 +76,7 @@ public final class Blocks_empty {
 
     /**
      * Forward mode: the derivative of {@code Blocks.empty} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 60: double y = x * x;

@@ -118,7 +118,7 @@ public final class Blocks_nested {
 
     /**
      * Forward mode: the derivative of {@code Blocks.nested} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 14: double total = x;

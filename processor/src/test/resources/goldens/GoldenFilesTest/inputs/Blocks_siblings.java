@@ -140,7 +140,7 @@ public final class Blocks_siblings {
 
     /**
      * Forward mode: the derivative of {@code Blocks.siblings} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 31: double total = 0.0;

@@ -71,7 +71,7 @@ public final class CallHelpers_square {
 
     /**
      * Forward mode: the derivative of {@code CallHelpers.square} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 11: return x * x;

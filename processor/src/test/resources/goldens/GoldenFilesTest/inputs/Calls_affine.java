@@ -100,7 +100,7 @@ public final class Calls_affine {
 
     /**
      * Forward mode: the derivative of {@code Calls.affine} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double w, double x, double b, double wDot, double xDot,
             double bDot) {

@@ -98,7 +98,7 @@ public final class Calls_nested {
 
     /**
      * Forward mode: the derivative of {@code Calls.nested} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 36: return affine(neuron(x, y, 1), CallHelpers.square(x), y);

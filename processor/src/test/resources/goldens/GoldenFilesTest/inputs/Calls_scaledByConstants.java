@@ -78,7 +78,7 @@ public final class Calls_scaledByConstants {
 
     /**
      * Forward mode: the derivative of {@code Calls.scaledByConstants} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, double xDot) {
         // line 31: return x * CallHelpers.twice(n) + CallHelpers.square(3.0) * x;

@@ -80,7 +80,7 @@ public final class Constants_copiedToLocals {
 
     /**
      * Forward mode: the derivative of {@code Constants.copiedToLocals} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 50: double c = Math.PI;

@@ -93,7 +93,7 @@ public final class Constants_javaLangConstants {
 
     /**
      * Forward mode: the derivative of {@code Constants.javaLangConstants} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 45: return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;

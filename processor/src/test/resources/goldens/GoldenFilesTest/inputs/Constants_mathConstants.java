@@ -91,7 +91,7 @@ public final class Constants_mathConstants {
 
     /**
      * Forward mode: the derivative of {@code Constants.mathConstants} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 22: return Math.PI * x + Math.E * x * x + StrictMath.PI / x - StrictMath.E;

@@ -120,7 +120,7 @@ public final class Constants_otherClass {
 
     /**
      * Forward mode: the derivative of {@code Constants.otherClass} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 32: return SharedConstants.GRAVITY * x * y + SharedConstants.DOZEN / x + SharedConstants.BILLION * 1e-9 * y + SharedConstants.ROOT_TWO * x + SharedConstants.Nested.HALF * y * y;

@@ -110,7 +110,7 @@ public final class Constants_privateConstants {
 
     /**
      * Forward mode: the derivative of {@code Constants.privateConstants} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 39: return OFFSET + x * DIVISOR - OFFSET * x * x + x / STEPS - -OFFSET * x + Math.sin(TWO_PI * x) + (DIVISOR / 3) * x;

@@ -61,7 +61,7 @@ public final class Constants_returnsConstant {
 
     /**
      * Forward mode: the derivative of {@code Constants.returnsConstant} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         return 0.0;

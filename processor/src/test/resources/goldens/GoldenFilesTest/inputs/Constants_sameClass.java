@@ -107,7 +107,7 @@ public final class Constants_sameClass {
 
     /**
      * Forward mode: the derivative of {@code Constants.sameClass} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 27: return SCALE * x + Constants.SCALE * x * y + COUNT / x + y / COUNT;

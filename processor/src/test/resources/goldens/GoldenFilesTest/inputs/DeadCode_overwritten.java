@@ -71,7 +71,7 @@ public final class DeadCode_overwritten {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.overwritten} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 22: double y = Math.log(-x);

@@ -66,7 +66,7 @@ public final class DeadCode_overwrittenByConstant {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.overwrittenByConstant} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 36: double y = Math.sqrt(x);

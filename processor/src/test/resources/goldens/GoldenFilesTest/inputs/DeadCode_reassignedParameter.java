@@ -87,7 +87,7 @@ public final class DeadCode_reassignedParameter {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.reassignedParameter} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 29: double dead = Math.sqrt(-y) * x;

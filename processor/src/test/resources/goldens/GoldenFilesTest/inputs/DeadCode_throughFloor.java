@@ -76,7 +76,7 @@ public final class DeadCode_throughFloor {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.throughFloor} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 51: return x + Math.floor(Math.sqrt(x - x)) + Math.signum(Math.cbrt(x - x));

@@ -98,7 +98,7 @@ public final class DeadCode_unusedChain {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.unusedChain} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 43: double a = Math.asin(x + 1.5);

@@ -75,7 +75,7 @@ public final class DeadCode_unusedNaN {
 
     /**
      * Forward mode: the derivative of {@code DeadCode.unusedNaN} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 16: double dead = Math.acos(2.0 + x);

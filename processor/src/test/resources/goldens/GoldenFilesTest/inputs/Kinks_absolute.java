@@ -71,7 +71,7 @@ public final class Kinks_absolute {
 
     /**
      * Forward mode: the derivative of {@code Kinks.absolute} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 16: return Math.abs(x);

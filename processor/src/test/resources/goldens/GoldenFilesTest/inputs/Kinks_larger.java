@@ -87,7 +87,7 @@ public final class Kinks_larger {
 
     /**
      * Forward mode: the derivative of {@code Kinks.larger} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 21: return Math.max(x, y);

@@ -89,7 +89,7 @@ public final class Kinks_power {
 
     /**
      * Forward mode: the derivative of {@code Kinks.power} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 36: return Math.pow(x, y);

@@ -65,7 +65,7 @@ public final class Kinks_powerOfZero {
 
     /**
      * Forward mode: the derivative of {@code Kinks.powerOfZero} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 41: return Math.pow(x, 0);

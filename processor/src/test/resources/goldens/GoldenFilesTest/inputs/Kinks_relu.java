@@ -71,7 +71,7 @@ public final class Kinks_relu {
 
     /**
      * Forward mode: the derivative of {@code Kinks.relu} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 31: return Math.max(0.0, x);

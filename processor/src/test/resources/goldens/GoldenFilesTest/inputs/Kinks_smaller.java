@@ -87,7 +87,7 @@ public final class Kinks_smaller {
 
     /**
      * Forward mode: the derivative of {@code Kinks.smaller} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 26: return Math.min(x, y);

@@ -74,7 +74,7 @@ public final class Kinks_steps {
 
     /**
      * Forward mode: the derivative of {@code Kinks.steps} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 46: return Math.signum(x - 1.0) + Math.floor(x + 1.0) + Math.ceil(x - 1.0) + Math.rint(x + 2.55);

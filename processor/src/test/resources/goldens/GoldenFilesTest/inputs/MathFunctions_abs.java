@@ -84,7 +84,7 @@ public final class MathFunctions_abs {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.abs} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 126: return Math.abs(x - 1.0) * Math.abs(x);

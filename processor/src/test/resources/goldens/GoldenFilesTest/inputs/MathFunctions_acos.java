@@ -91,7 +91,7 @@ public final class MathFunctions_acos {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.acos} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 35: return Math.acos(x * y);

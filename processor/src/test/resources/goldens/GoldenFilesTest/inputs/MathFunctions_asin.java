@@ -81,7 +81,7 @@ public final class MathFunctions_asin {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.asin} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 30: return Math.asin(x - 0.1) + Math.asin(-x);

@@ -102,7 +102,7 @@ public final class MathFunctions_atan2 {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.atan2} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 45: return Math.atan2(x, y - 0.5) + Math.atan2(-y, -x);

@@ -79,7 +79,7 @@ public final class MathFunctions_cbrt {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.cbrt} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 95: return Math.cbrt(x - 1.0) + Math.cbrt(x);

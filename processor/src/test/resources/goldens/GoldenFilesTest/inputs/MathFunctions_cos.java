@@ -94,7 +94,7 @@ public final class MathFunctions_cos {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.cos} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 20: return Math.cos(x * y) + y;

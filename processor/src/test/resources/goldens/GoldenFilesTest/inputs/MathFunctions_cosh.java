@@ -85,7 +85,7 @@ public final class MathFunctions_cosh {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.cosh} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 55: return Math.cosh(x - y);

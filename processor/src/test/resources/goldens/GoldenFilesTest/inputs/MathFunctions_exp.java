@@ -96,7 +96,7 @@ public final class MathFunctions_exp {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.exp} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 65: return Math.exp(x * y) / y;

@@ -74,7 +74,7 @@ public final class MathFunctions_expm1 {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.expm1} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 70: return 2 * Math.expm1(x - 0.5);

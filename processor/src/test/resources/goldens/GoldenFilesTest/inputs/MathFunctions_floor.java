@@ -72,7 +72,7 @@ public final class MathFunctions_floor {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.floor} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 146: return x * Math.floor(x + 2.0);

@@ -90,7 +90,7 @@ public final class MathFunctions_hypot {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.hypot} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 121: return Math.hypot(x, y - 1.0);

@@ -91,7 +91,7 @@ public final class MathFunctions_log {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.log} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 75: return Math.log(x * y);

@@ -85,7 +85,7 @@ public final class MathFunctions_log10 {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.log10} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 80: return Math.log10(x + y);

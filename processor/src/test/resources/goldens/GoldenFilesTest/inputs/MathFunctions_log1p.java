@@ -72,7 +72,7 @@ public final class MathFunctions_log1p {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.log1p} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 85: return Math.log1p(-x);

@@ -97,7 +97,7 @@ public final class MathFunctions_max {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.max} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 131: return Math.max(x, y) + Math.max(x * y, 1.0);

@@ -96,7 +96,7 @@ public final class MathFunctions_min {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.min} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 136: return Math.min(x, y) + Math.min(-x, -1.0);

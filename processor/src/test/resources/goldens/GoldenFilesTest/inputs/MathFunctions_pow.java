@@ -89,7 +89,7 @@ public final class MathFunctions_pow {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.pow} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 100: return Math.pow(x, y);

@@ -74,7 +74,7 @@ public final class MathFunctions_powIntExponent {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.powIntExponent} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, double xDot) {
         // line 116: return Math.pow(x, n);

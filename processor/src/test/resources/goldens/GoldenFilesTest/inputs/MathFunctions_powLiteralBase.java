@@ -79,7 +79,7 @@ public final class MathFunctions_powLiteralBase {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.powLiteralBase} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 111: return Math.pow(2.0, x) + Math.pow(0.5, 3.0 * x);

@@ -95,7 +95,7 @@ public final class MathFunctions_powLiteralExponents {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.powLiteralExponents} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 105: return Math.pow(x, 3) + Math.pow(x, 0.5) + Math.pow(x, -1) + Math.pow(x, 1) + Math.pow(x, 2.0) + Math.pow(x, 0);

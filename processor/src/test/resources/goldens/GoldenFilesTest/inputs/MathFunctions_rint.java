@@ -72,7 +72,7 @@ public final class MathFunctions_rint {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.rint} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 156: return x * Math.rint(x + 2.55);

@@ -75,7 +75,7 @@ public final class MathFunctions_signum {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.signum} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 141: return x * Math.signum(x - 1.0) + Math.signum(x);

@@ -80,7 +80,7 @@ public final class MathFunctions_sin {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.sin} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 15: return Math.sin(3.0 * x) * x;

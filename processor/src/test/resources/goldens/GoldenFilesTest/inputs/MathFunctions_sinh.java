@@ -74,7 +74,7 @@ public final class MathFunctions_sinh {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.sinh} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 50: return Math.sinh(2.0 * x - 1.0);

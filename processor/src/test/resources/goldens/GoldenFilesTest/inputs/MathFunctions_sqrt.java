@@ -93,7 +93,7 @@ public final class MathFunctions_sqrt {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.sqrt} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 90: return Math.sqrt(x * y + 0.1);

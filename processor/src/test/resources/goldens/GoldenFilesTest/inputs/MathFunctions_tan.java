@@ -72,7 +72,7 @@ public final class MathFunctions_tan {
 
     /**
      * Forward mode: the derivative of {@code MathFunctions.tan} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 25: return Math.tan(x + 0.5);

@@ -172,7 +172,7 @@ public final class Naming_lookalikes {
 
     /**
      * Forward mode: the derivative of {@code Naming.lookalikes} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot, double d_x, double gradX, double graph,
             double xDot_, double xDotDot, double d_xDot_, double gradXDot_, double graphDot) {

@@ -73,7 +73,7 @@ public final class Nested_Hidden_square {
 
     /**
      * Forward mode: the derivative of {@code Nested.Hidden.square} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 45: return x * x * SECRET;

@@ -92,7 +92,7 @@ public final class Nested_Inner_Deeper_product {
 
     /**
      * Forward mode: the derivative of {@code Nested.Inner.Deeper.product} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 33: return Inner.FACTOR * x * y + Hidden.SECRET * y;

@@ -73,7 +73,7 @@ public final class Nested_Inner_scaled {
 
     /**
      * Forward mode: the derivative of {@code Nested.Inner.scaled} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 25: return FACTOR * Math.sin(x);

@@ -78,7 +78,7 @@ public final class Nested_outer {
 
     /**
      * Forward mode: the derivative of {@code Nested.outer} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 15: return x + Inner.FACTOR * x * x;

@@ -61,7 +61,7 @@ public final class Parameters_intLiteral {
 
     /**
      * Forward mode: the derivative of {@code Parameters.intLiteral} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         return 0.0;

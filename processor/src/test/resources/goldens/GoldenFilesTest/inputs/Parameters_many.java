@@ -174,7 +174,7 @@ public final class Parameters_many {
 
     /**
      * Forward mode: the derivative of {@code Parameters.many} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double a, double b, double c, double d, double e, double f,
             double g, double aDot, double bDot, double cDot, double dDot, double eDot, double fDot,

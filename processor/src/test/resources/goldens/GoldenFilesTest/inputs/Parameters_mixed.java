@@ -134,7 +134,7 @@ public final class Parameters_mixed {
 
     /**
      * Forward mode: the derivative of {@code Parameters.mixed} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, double y, long k, boolean flag, double xDot,
             double yDot) {

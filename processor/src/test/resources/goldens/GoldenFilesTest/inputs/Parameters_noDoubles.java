@@ -55,7 +55,7 @@ public final class Parameters_noDoubles {
 
     /**
      * Forward mode: the derivative of {@code Parameters.noDoubles} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(int n, long k, boolean flag) {
         // line 47: return n / 2 + k * 0.5;

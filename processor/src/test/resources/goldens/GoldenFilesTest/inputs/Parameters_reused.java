@@ -101,7 +101,7 @@ public final class Parameters_reused {
 
     /**
      * Forward mode: the derivative of {@code Parameters.reused} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 57: return x * x * x + x / x + x - x + (x + x) * x;

@@ -82,7 +82,7 @@ public final class Parameters_unused {
 
     /**
      * Forward mode: the derivative of {@code Parameters.unused} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 52: return x * x;

@@ -128,7 +128,7 @@ public final class Reassignment_compound {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.compound} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 42: double z = x;

@@ -118,7 +118,7 @@ public final class Reassignment_compoundParameters {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.compoundParameters} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, int n, double xDot, double yDot) {
         // line 56: x += n / 2;

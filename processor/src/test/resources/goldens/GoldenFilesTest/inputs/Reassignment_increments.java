@@ -104,7 +104,7 @@ public final class Reassignment_increments {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.increments} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 66: double y = x * x;

@@ -114,7 +114,7 @@ public final class Reassignment_local {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.local} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 15: double y = x;

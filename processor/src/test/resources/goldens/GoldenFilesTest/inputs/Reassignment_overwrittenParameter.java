@@ -88,7 +88,7 @@ public final class Reassignment_overwrittenParameter {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.overwrittenParameter} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 36: x = y * 2.0;

@@ -117,7 +117,7 @@ public final class Reassignment_parameters {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.parameters} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 27: x = x * y;

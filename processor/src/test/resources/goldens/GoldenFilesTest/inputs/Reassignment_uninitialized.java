@@ -103,7 +103,7 @@ public final class Reassignment_uninitialized {
 
     /**
      * Forward mode: the derivative of {@code Reassignment.uninitialized} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 81: a = x * y;

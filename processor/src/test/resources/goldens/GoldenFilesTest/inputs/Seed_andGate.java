@@ -133,7 +133,7 @@ public final class Seed_andGate {
 
     /**
      * Forward mode: the derivative of {@code Seed.andGate} at the given point along the given
-     * direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double n1, double n2, double n4, double n6, double n8,
             double n1Dot, double n2Dot, double n4Dot, double n6Dot, double n8Dot) {

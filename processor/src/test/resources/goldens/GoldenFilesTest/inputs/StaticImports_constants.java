@@ -83,7 +83,7 @@ public final class StaticImports_constants {
 
     /**
      * Forward mode: the derivative of {@code StaticImports.constants} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 21: return PI * x * x + E / x;

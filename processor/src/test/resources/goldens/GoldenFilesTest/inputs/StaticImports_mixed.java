@@ -128,7 +128,7 @@ public final class StaticImports_mixed {
 
     /**
      * Forward mode: the derivative of {@code StaticImports.mixed} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 26: return pow(x, y) + max(x, 2.0 * y) + abs(x - 1.0) + log(hypot(x, y)) + Math.atan(x * y);

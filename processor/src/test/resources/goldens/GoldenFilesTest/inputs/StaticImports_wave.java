@@ -121,7 +121,7 @@ public final class StaticImports_wave {
 
     /**
      * Forward mode: the derivative of {@code StaticImports.wave} at the given point along the
-     * given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 16: return sin(x) * cos(y) + exp(-x) * sqrt(y) + tanh(x - y);

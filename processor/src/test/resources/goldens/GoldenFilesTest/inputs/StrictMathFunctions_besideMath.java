@@ -174,7 +174,7 @@ public final class StrictMathFunctions_besideMath {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.besideMath} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 50: return Math.sin(x * 7.0) - StrictMath.sin(x * 7.0) + Math.exp(x * y) - StrictMath.exp(x * y) + Math.log(y) - StrictMath.log(y) + Math.pow(x, y) - StrictMath.pow(x, y) + Math.cbrt(x) - StrictMath.cbrt(x) + Math.tan(y) - StrictMath.tan(y);

@@ -120,7 +120,7 @@ public final class StrictMathFunctions_exponential {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.exponential} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 27: return StrictMath.exp(x) - StrictMath.expm1(y) + StrictMath.log(x) * StrictMath.log10(y) + StrictMath.log1p(x * y);

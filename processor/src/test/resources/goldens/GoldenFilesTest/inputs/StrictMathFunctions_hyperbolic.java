@@ -90,7 +90,7 @@ public final class StrictMathFunctions_hyperbolic {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.hyperbolic} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
         // line 22: return StrictMath.sinh(x) + StrictMath.cosh(2.0 * x) * StrictMath.tanh(x);

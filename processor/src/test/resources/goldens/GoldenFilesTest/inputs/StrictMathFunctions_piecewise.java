@@ -129,7 +129,7 @@ public final class StrictMathFunctions_piecewise {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.piecewise} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 43: return StrictMath.abs(x - 2.0) + StrictMath.max(x, y) + StrictMath.min(x, 1.0 - y) + StrictMath.signum(x) * StrictMath.floor(y + 1.0) * StrictMath.ceil(x) * x + StrictMath.rint(y + 3.55) * y;

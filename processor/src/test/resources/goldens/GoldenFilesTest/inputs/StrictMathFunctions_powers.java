@@ -102,7 +102,7 @@ public final class StrictMathFunctions_powers {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.powers} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 38: return StrictMath.pow(x, y) + StrictMath.pow(y, 3) + StrictMath.pow(3.0, x);

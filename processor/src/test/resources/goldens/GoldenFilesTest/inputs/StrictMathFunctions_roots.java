@@ -106,7 +106,7 @@ public final class StrictMathFunctions_roots {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.roots} at the given point along
-     * the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 33: return StrictMath.sqrt(x) + StrictMath.cbrt(x + y) + StrictMath.hypot(x, y);

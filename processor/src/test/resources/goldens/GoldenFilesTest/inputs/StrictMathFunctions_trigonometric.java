@@ -144,7 +144,7 @@ public final class StrictMathFunctions_trigonometric {
 
     /**
      * Forward mode: the derivative of {@code StrictMathFunctions.trigonometric} at the given point
-     * along the given direction, that is the sum over parameters of ∂result/∂x · xDot.
+     * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double y, double xDot, double yDot) {
         // line 15: return StrictMath.sin(x) * StrictMath.cos(y) + StrictMath.tan(x * y) + StrictMath.asin(x - 0.1) * StrictMath.acos(y - 0.1) + StrictMath.atan(x / y) - StrictMath.atan2(x, y);

@@ -33,7 +33,9 @@ public final class DeclarationChecks {
         || method.getModifiers().contains(Modifier.NATIVE)) {
       report.add(Problem.at(method, Messages.noBody(name)));
     }
-    if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
+    if (method.getReturnType().getKind() == TypeKind.ERROR) {
+      report.markUnresolved(); // javac reports the unknown type
+    } else if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
       report.add(Problem.at(method, Messages.returnType(name, method.getReturnType().toString())));
     }
     if (method.isVarArgs()) {
@@ -49,6 +51,10 @@ public final class DeclarationChecks {
       VariableElement parameter = parameters.get(i);
       Type type = Type.of(parameter.asType().getKind());
       boolean reportedAsVarargs = method.isVarArgs() && i == parameters.size() - 1;
+      if (parameter.asType().getKind() == TypeKind.ERROR) {
+        report.markUnresolved(); // javac reports the unknown type
+        continue;
+      }
       if (type == null && !reportedAsVarargs) {
         String typeName = parameter.asType().toString();
         report.add(

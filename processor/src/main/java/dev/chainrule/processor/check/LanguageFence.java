@@ -30,6 +30,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -246,9 +247,36 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, ValidationReport report) {
-    // The qualifier names a class (Math.PI); it is not an expression to descend into.
-    checkReference(tree, report);
+    // The qualifier of a static member must name a class (Math.PI), not compute something: it is
+    // not descended into. An instance member is rejected for what it is.
+    if (!isStatic(trees.getElement(getCurrentPath())) || qualifiedByType(tree, report)) {
+      checkReference(tree, report);
+    }
     return null;
+  }
+
+  private static boolean isStatic(Element element) {
+    return element != null && element.getModifiers().contains(Modifier.STATIC);
+  }
+
+  /**
+   * Whether what stands before the dot of {@code select} names a class or package. A static member
+   * read through an expression ({@code helper().PI}, {@code new D().K}) would be generated without
+   * that expression, so it is reported rather than silently dropped.
+   */
+  private boolean qualifiedByType(MemberSelectTree select, ValidationReport report) {
+    TreePath selectPath =
+        getCurrentPath().getLeaf() == select
+            ? getCurrentPath()
+            : new TreePath(getCurrentPath(), select);
+    TreePath qualifier = new TreePath(selectPath, select.getExpression());
+    Element element = trees.getElement(qualifier);
+    if (element instanceof TypeElement || element instanceof PackageElement) {
+      return true;
+    }
+    report.add(
+        Problem.at(qualifier, Messages.memberThroughExpression(select.getExpression().toString())));
+    return false;
   }
 
   private void checkReference(ExpressionTree tree, ValidationReport report) {
@@ -277,6 +305,11 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     if (!(element instanceof ExecutableElement method)
         || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       reject(Messages.unsupportedCall(call), report);
+      return null;
+    }
+    if (isStatic(method)
+        && tree.getMethodSelect() instanceof MemberSelectTree select
+        && !qualifiedByType(select, report)) {
       return null;
     }
     if (MathClass.named(owner.getQualifiedName().toString()) == null) {

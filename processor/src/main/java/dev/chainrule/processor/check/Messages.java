@@ -182,8 +182,8 @@ public final class Messages {
 
   public static String returnNotLast() {
     return TAG
-        + "return must be the last statement of a @Differentiable method, and the only one;"
-        + " compute the result in locals and return it at the end";
+        + "return must be the last statement of a @Differentiable method, at the top level of"
+        + " its body, and the only one; compute the result in locals and return it at the end";
   }
 
   public static String unsupportedMathFunction(String call) {
@@ -253,6 +253,14 @@ public final class Messages {
         + callee
         + " is not compiled together with this one; chainrule differentiates calls between"
         + " @Differentiable methods of the same compilation";
+  }
+
+  public static String memberThroughExpression(String qualifier) {
+    return TAG
+        + "'"
+        + qualifier
+        + "' is evaluated only to reach a static member; a @Differentiable method names the"
+        + " member's class instead, as in Math.sin(x) or Constants.K";
   }
 
   public static String notAConstant(String field) {

@@ -129,10 +129,11 @@ final class Code {
   CodeBlock partialValue(Partial partial) {
     CodeBlock.Builder code = CodeBlock.builder().add(partial.negative() ? "-" : "");
     if (partial.times().isPresent()) {
-      // Bare in an array initialiser, but bound tightly under a minus sign or before a division.
+      // Bare in an array initialiser, but bound tightly before a division, and under a minus sign
+      // even a negative literal is parenthesised: "--1.0" would be a decrement.
       int context =
           partial.negative()
-              ? UNARY
+              ? ATOM
               : partial.dividedBy().isPresent() ? MULTIPLICATIVE : CONDITIONAL;
       code.add("$L", print(partial.times().get()).within(context));
     } else {

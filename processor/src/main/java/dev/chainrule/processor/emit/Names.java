@@ -2,14 +2,17 @@ package dev.chainrule.processor.emit;
 
 import com.palantir.javapoet.NameAllocator;
 import dev.chainrule.processor.GeneratedNames;
+import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.MethodRef;
+import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Java names for everything a generated class declares, derived from the user's names and never
@@ -21,16 +24,16 @@ import java.util.Map;
 final class Names {
   private final NameAllocator allocator = new NameAllocator();
   private final Map<Object, String> allocated = new HashMap<>();
-  private final List<Value> values = new ArrayList<>();
 
   Names(Trace trace) {
+    for (String name : referencedNames(trace)) {
+      allocator.newName(name, new Reserved(name));
+    }
     for (Value parameter : trace.params()) {
       allocator.newName(parameter.name(), parameter);
-      values.add(parameter);
     }
     for (Step step : trace.steps()) {
       allocator.newName(step.result().name(), step.result());
-      values.add(step.result());
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().isDifferentiable()) {
@@ -39,6 +42,34 @@ final class Names {
       }
     }
   }
+
+  /**
+   * The names generated code uses to reach classes: simple names (imported, or the first of a
+   * nested name) and the first segment of package names (for a fully qualified one). A user's
+   * variable of such a name would shadow the class, so it is renamed instead.
+   */
+  private static Set<String> referencedNames(Trace trace) {
+    Set<String> names = new TreeSet<>();
+    names.addAll(List.of("java", "javax", "dev", "Math", "StrictMath"));
+    names.addAll(List.of("IllegalStateException", "Generated", "ComputationGraph"));
+    for (Step step : trace.steps()) {
+      if (step.callee() instanceof MethodRef method) {
+        names.add(method.classNames().get(0));
+        names.add(method.generatedClass());
+        names.add(method.packageName().split("\\.")[0]);
+      }
+      for (Operand arg : step.args()) {
+        if (arg instanceof Constant constant) {
+          names.add(constant.classNames().get(0));
+          names.add(constant.packageName().split("\\.")[0]);
+        }
+      }
+    }
+    names.remove("");
+    return names;
+  }
+
+  private record Reserved(String name) {}
 
   private record Gradient(Value parameter) {}
 
@@ -51,11 +82,6 @@ final class Names {
   private record Member(String suggestion) {}
 
   private record CallSite(Step call) {}
-
-  /** The names of the user's values as declared in generated code, parameters first. */
-  List<String> declared() {
-    return values.stream().map(allocator::get).toList();
-  }
 
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
   String of(Value value) {

@@ -35,7 +35,7 @@ final class TangentWriter {
                         + "."
                         + trace.function().name()
                         + "} at the given point along the given direction, that is the sum over"
-                        + " parameters of ∂result/∂x · xDot."));
+                        + " parameters x of d(result)/dx * xDot."));
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }

@@ -40,9 +40,7 @@ public final class WorkspaceWriter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addJavadoc("$L", Prose.wrap(classJavadoc(trace.function(), differentiable)))
-            // A variable named like a class the code refers to (Math, say) would shadow it.
-            .alwaysQualify(names.declared().toArray(String[]::new));
+            .addJavadoc("$L", Prose.wrap(classJavadoc(trace.function(), differentiable)));
     for (Value value : adjoints.tape()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
     }

@@ -302,10 +302,17 @@ public final class MethodReader {
     return literal.type() == Type.DOUBLE || !literal.text().startsWith("-");
   }
 
+  /** {@code -literal}, negated in its own type: {@code -0x80000000} is Integer.MIN_VALUE again. */
   private static Literal negated(Literal literal) {
     String text =
         literal.text().startsWith("-") ? literal.text().substring(1) : "-" + literal.text();
-    return new Literal(-literal.value(), text, literal.type());
+    double value =
+        switch (literal.type()) {
+          case INT -> -(int) literal.value();
+          case LONG -> -(long) literal.value();
+          default -> -literal.value();
+        };
+    return new Literal(value, text, literal.type());
   }
 
   private static Expr apply(Primitive op, Type type, Expr... args) {

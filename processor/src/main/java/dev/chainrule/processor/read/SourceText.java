@@ -41,8 +41,9 @@ final class SourceText {
   /** The statement's line number and its text, ending in a semicolon as written. */
   SourceLine lineOf(Tree statement) {
     long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, statement));
-    // Generated comments quote this text; a unicode escape there would be decoded by javac.
-    String text = of(statement).replace("\\u", "\\\\u");
+    // Generated comments quote this text, and javac decodes unicode escapes even in comments:
+    // with every backslash doubled, none of them can start one.
+    String text = of(statement).replace("\\", "\\\\");
     return new SourceLine(line, text.endsWith(";") ? text : text + ";");
   }
 }

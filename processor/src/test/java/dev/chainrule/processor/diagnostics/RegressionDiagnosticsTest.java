@@ -312,6 +312,96 @@ class RegressionDiagnosticsTest {
     assertNoMessageContains(compilation, "package-private");
   }
 
+  /**
+   * A static member reached through an expression ({@code counted().sin(x)}, {@code new D().K})
+   * passed the fence, and generated code dropped the expression and its side effects.
+   */
+  @Test
+  void staticMemberThroughAnExpressionIsReported() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              static final double K = 2.0;
+              static int calls;
+
+              static Math counted() {
+                calls++;
+                return null;
+              }
+
+              @Differentiable
+              static double f(double x) {
+                return counted().sin(x); // ERROR: call
+              }
+
+              @Differentiable
+              static double g(double x) {
+                return x * new C().K; // ERROR: new
+              }
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertRejected(
+        compilation,
+        "p.C_f",
+        error("'counted()' is evaluated only to reach a static member", source, "call"),
+        error("'new C()' is evaluated only to reach a static member", source, "new"));
+    assertNotGenerated(compilation, "p.C_g");
+  }
+
+  /** The return in a final block is the last statement; the message must not say otherwise. */
+  @Test
+  void returnInsideAFinalBlockIsNotCalledNotLast() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                {
+                  return x; // ERROR
+                }
+              }
+            }
+            """);
+    assertRejected(
+        compile(source), "p.C_m", error("at the top level of its body", source).at("return"));
+  }
+
+  /** An unknown parameter or return type is javac's to report: chainrule adds nothing. */
+  @Test
+  void unknownDeclarationTypesAreLeftToJavac() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static Bar m(Foo x) {
+                return x;
+              }
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertNoMessageContains(compilation, "[chainrule]");
+  }
+
   private static void assertNoMessageContains(Compilation compilation, String text) {
     for (var diagnostic : compilation.diagnostics()) {
       assertWithMessage("diagnostics:\n%s", describe(compilation))

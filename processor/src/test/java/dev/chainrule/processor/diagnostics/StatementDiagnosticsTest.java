@@ -364,7 +364,8 @@ class StatementDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "return must be the last statement of a @Differentiable method, and the only one;"
+                "return must be the last statement of a @Differentiable method, at the top level of"
+                    + " its body, and the only one;"
                     + " compute the result in locals and return it at the end",
                 source)
             .at("return"));
@@ -396,7 +397,8 @@ class StatementDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "return must be the last statement of a @Differentiable method, and the only one",
+                "return must be the last statement of a @Differentiable method, at the top level of"
+                    + " its body, and the only one",
                 source)
             .at("return"));
   }

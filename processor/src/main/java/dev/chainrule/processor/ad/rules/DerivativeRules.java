@@ -33,7 +33,10 @@ public final class DerivativeRules {
   public static boolean isPiecewiseConstant(Primitive primitive) {
     return switch (primitive) {
       case SIGNUM, FLOOR, CEIL, RINT -> true;
-      default -> false;
+      case ADD, SUBTRACT, MULTIPLY, DIVIDE, NEGATE, COPY, TO_DOUBLE -> false;
+      case SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH -> false;
+      case EXP, EXPM1, LOG, LOG10, LOG1P, SQRT, CBRT, POW, HYPOT, ABS, MAX, MIN -> false;
+      case CALL_METHOD -> false;
     };
   }
 
