@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.analysis.CodeSize;
 import dev.chainrule.processor.check.CallChecks;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
@@ -180,15 +181,16 @@ public final class DifferentiableProcessor extends AbstractProcessor {
   private record Checked(
       ExecutableElement method,
       ClassName className,
-      TreePath path,
       ValidationReport report,
-      List<CallSite> calls) {}
+      List<CallSite> calls,
+      Function function,
+      Trace trace) {}
 
   /** A method whose check failed inside chainrule: reported already, never generated. */
   private static Checked failed(ExecutableElement method, ClassName className) {
     ValidationReport report = new ValidationReport();
     report.markUnresolved();
-    return new Checked(method, className, null, report, List.of());
+    return new Checked(method, className, report, List.of(), null, null);
   }
 
   private Checked check(
@@ -204,13 +206,25 @@ public final class DifferentiableProcessor extends AbstractProcessor {
       Attribution.ensure(trees, path);
       calls = LanguageFence.check(trees, path, method, className.simpleName(), report);
     }
-    return new Checked(method, className, path, report, calls);
+    Function function = null;
+    Trace trace = null;
+    if (report.isClean()) {
+      function = MethodReader.read(trees, path, method);
+      trace = Lowering.lower(function);
+      if (CodeSize.estimate(trace) > CodeSize.LIMIT) {
+        report.add(
+            Problem.at(
+                method,
+                Messages.tooLong(DeclarationChecks.describe(method), trace.steps().size())));
+      }
+    }
+    return new Checked(method, className, report, calls, function, trace);
   }
 
   private void generate(Checked checked) {
     ExecutableElement method = checked.method();
-    Function function = MethodReader.read(trees, checked.path(), method);
-    Trace trace = Lowering.lower(function);
+    Function function = checked.function();
+    Trace trace = checked.trace();
     if (Boolean.parseBoolean(processingEnv.getOptions().get(DEBUG_OPTION))) {
       printStages(method, function, trace);
     }

@@ -2,11 +2,7 @@ package dev.chainrule.processor;
 
 import com.palantir.javapoet.ClassName;
 import dev.chainrule.processor.read.References;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The public names the contract pins: the generated class, the gradient accessors and tangent's
@@ -19,14 +15,9 @@ public final class GeneratedNames {
    * {@code p.C_m} for method {@code m} of {@code p.C}; {@code p.C_D_m} for a nested {@code C.D}.
    */
   public static ClassName generatedClass(ExecutableElement method) {
-    Deque<String> owners = new ArrayDeque<>();
-    for (Element e = method.getEnclosingElement();
-        e instanceof TypeElement;
-        e = e.getEnclosingElement()) {
-      owners.addFirst(e.getSimpleName().toString());
-    }
     return ClassName.get(
-        References.packageOf(method), String.join("_", owners) + "_" + method.getSimpleName());
+        References.packageOf(method),
+        String.join("_", References.ownerNames(method)) + "_" + method.getSimpleName());
   }
 
   /**

@@ -3,8 +3,7 @@ package dev.chainrule.processor.check;
 import com.palantir.javapoet.ClassName;
 import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Type;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.chainrule.processor.read.References;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +111,7 @@ public final class DeclarationChecks {
 
   /** {@code Outer.Inner.m}, for messages. */
   public static String describe(ExecutableElement method) {
-    Deque<String> names = new ArrayDeque<>();
-    names.add(method.getSimpleName().toString());
-    for (Element e = method.getEnclosingElement();
-        e instanceof TypeElement;
-        e = e.getEnclosingElement()) {
-      names.addFirst(e.getSimpleName().toString());
-    }
-    return String.join(".", names);
+    return String.join(".", References.ownerNames(method)) + "." + method.getSimpleName();
   }
 
   /** {@code Outer.Inner.m(double, int)}: tells overloads apart. */

@@ -129,6 +129,16 @@ public final class Messages {
         + "; if a class of that name exists already, rename it or the method";
   }
 
+  public static String tooLong(String method, int operations) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " is too long: its "
+        + operations
+        + " operations would make generated methods larger than javac's 64 KiB; split it into"
+        + " @Differentiable methods that call each other";
+  }
+
   public static String internalError(String method, Throwable error) {
     return TAG
         + "internal error while differentiating "

@@ -24,10 +24,6 @@ public final class ValidationReport {
     unresolved = true;
   }
 
-  public boolean isUnresolved() {
-    return unresolved;
-  }
-
   public boolean isClean() {
     return problems.isEmpty() && !unresolved;
   }

@@ -29,9 +29,7 @@ final class ForwardWriter {
                 "$L",
                 Prose.wrap(
                     "Returns what {@code "
-                        + trace.function().ownerName()
-                        + "."
-                        + trace.function().name()
+                        + trace.function().qualifiedName()
                         + "} returns for these arguments, and records what {@link #backward()}"
                         + " needs."));
     Set<Value> tape = new HashSet<>(plan.tape());

@@ -35,17 +35,11 @@ final class GraphWriter {
                 "$L",
                 Prose.wrap(
                     "The computation graph of {@code "
-                        + trace.function().ownerName()
-                        + "."
-                        + trace.function().name()
+                        + trace.function().qualifiedName()
                         + "} at the given point: each parameter and each value computed from them,"
                         + " with its value and the gradient of the result."))
             .addStatement(
-                "$T $L = new $T($S)",
-                GRAPH,
-                graph,
-                GRAPH,
-                trace.function().ownerName() + "." + trace.function().name());
+                "$T $L = new $T($S)", GRAPH, graph, GRAPH, trace.function().qualifiedName());
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }

@@ -31,9 +31,7 @@ final class TangentWriter {
                 "$L",
                 Prose.wrap(
                     "Forward mode: the derivative of {@code "
-                        + trace.function().ownerName()
-                        + "."
-                        + trace.function().name()
+                        + trace.function().qualifiedName()
                         + "} at the given point along the given direction, that is the sum over"
                         + " parameters x of d(result)/dx * xDot."));
     for (Value parameter : trace.params()) {

@@ -15,4 +15,9 @@ public record Function(
     params = List.copyOf(params);
     body = List.copyOf(body);
   }
+
+  /** {@code Outer.Inner.m}, as the user refers to the method. */
+  public String qualifiedName() {
+    return ownerName + "." + name;
+  }
 }

@@ -80,10 +80,6 @@ public enum Primitive {
     return symbol;
   }
 
-  public int arity() {
-    return arity;
-  }
-
   public boolean isMathFunction() {
     return notation == Notation.CALL;
   }

@@ -44,7 +44,7 @@ public final class Lowering {
   private Trace run(Function function) {
     List<Value> params = new ArrayList<>();
     for (Variable parameter : function.params()) {
-      Value value = newValue(parameter.name(), parameter.type(), Value.Kind.PARAMETER);
+      Value value = newValue(parameter.name(), parameter.type());
       params.add(value);
       current.put(parameter, value);
       assignments.put(parameter, 1);
@@ -56,14 +56,7 @@ public final class Lowering {
         int count = assignments.merge(target, 1, Integer::sum);
         String name = count == 1 ? target.name() : target.name() + "_" + count;
         current.put(
-            target,
-            define(
-                name,
-                Value.Kind.VARIABLE,
-                target.type(),
-                target.name(),
-                assign.value(),
-                assign.line()));
+            target, define(name, target.type(), target.name(), assign.value(), assign.line()));
       } else if (statement instanceof Stmt.Return ret) {
         // A returned variable or constant is the result as it is; an expression gets a value named
         // after the method, so that `return n7 - n8;` in loss() reads `loss = n7 - n8`.
@@ -71,7 +64,7 @@ public final class Lowering {
         String name = function.name();
         result =
             value instanceof Expr.Apply
-                ? define(name, Value.Kind.RESULT, value.type(), name, value, ret.line())
+                ? define(name, value.type(), name, value, ret.line())
                 : operand(value, name, ret.line());
       }
     }
@@ -82,15 +75,14 @@ public final class Lowering {
    * Lowers {@code expr} so that its value ends up in a new value called {@code name}: the outermost
    * operation's step, or a copy.
    */
-  private Value define(
-      String name, Value.Kind kind, Type type, String base, Expr expr, SourceLine line) {
+  private Value define(String name, Type type, String base, Expr expr, SourceLine line) {
     if (expr instanceof Expr.Apply apply && apply.type() == type) {
       List<Operand> args = args(apply, base, line);
-      return emit(newValue(name, type, kind), apply.primitive(), args, apply.callee(), line);
+      return emit(newValue(name, type), apply.primitive(), args, apply.callee(), line);
     }
     // A copy, also of an int or long into a double variable: Java's assignment widens it.
     Operand operand = operand(expr, base, line);
-    return emit(newValue(name, type, kind), Primitive.COPY, List.of(operand), MathClass.MATH, line);
+    return emit(newValue(name, type), Primitive.COPY, List.of(operand), MathClass.MATH, line);
   }
 
   private Operand operand(Expr expr, String base, SourceLine line) {
@@ -106,7 +98,7 @@ public final class Lowering {
     Expr.Apply apply = (Expr.Apply) expr;
     List<Operand> args = args(apply, base, line);
     int k = temporaries.merge(base, 1, Integer::sum);
-    Value temporary = newValue(base + "_t" + k, apply.type(), Value.Kind.TEMPORARY);
+    Value temporary = newValue(base + "_t" + k, apply.type());
     return emit(temporary, apply.primitive(), args, apply.callee(), line);
   }
 
@@ -124,7 +116,7 @@ public final class Lowering {
     return result;
   }
 
-  private Value newValue(String name, Type type, Value.Kind kind) {
-    return new Value(nextId++, name, type, kind);
+  private Value newValue(String name, Type type) {
+    return new Value(nextId++, name, type);
   }
 }

@@ -30,9 +30,7 @@ import dev.chainrule.processor.ir.SourceLine;
 import dev.chainrule.processor.ir.Stmt;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Variable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,17 +74,12 @@ public final class MethodReader {
   }
 
   private static String ownerName(ExecutableElement method) {
-    return String.join(".", classNames((TypeElement) method.getEnclosingElement()));
+    return String.join(".", References.classNames((TypeElement) method.getEnclosingElement()));
   }
 
   private Variable declare(Element element) {
     Type type = Type.of(element.asType().getKind());
-    Variable variable =
-        new Variable(
-            variables.size(),
-            element.getSimpleName().toString(),
-            type,
-            element.getKind() == javax.lang.model.element.ElementKind.PARAMETER);
+    Variable variable = new Variable(variables.size(), element.getSimpleName().toString(), type);
     variables.put(element, variable);
     return variable;
   }
@@ -229,7 +222,10 @@ public final class MethodReader {
     }
     TypeElement owner = (TypeElement) field.getEnclosingElement();
     return new Constant(
-        References.packageOf(owner), classNames(owner), field.getSimpleName().toString(), type);
+        References.packageOf(owner),
+        References.classNames(owner),
+        field.getSimpleName().toString(),
+        type);
   }
 
   private Expr call(TreePath path) {
@@ -260,20 +256,12 @@ public final class MethodReader {
     }
     return new MethodRef(
         References.packageOf(method),
-        classNames((TypeElement) method.getEnclosingElement()),
+        References.classNames((TypeElement) method.getEnclosingElement()),
         method.getSimpleName().toString(),
         params,
         Type.of(method.getReturnType().getKind()),
         References.isDifferentiable(method),
         GeneratedNames.generatedClass(method).simpleName());
-  }
-
-  private static List<String> classNames(TypeElement type) {
-    Deque<String> names = new ArrayDeque<>();
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      names.addFirst(e.getSimpleName().toString());
-    }
-    return List.copyOf(names);
   }
 
   /**

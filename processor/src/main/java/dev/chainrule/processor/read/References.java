@@ -1,5 +1,8 @@
 package dev.chainrule.processor.read;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -53,6 +56,20 @@ public final class References {
       }
     }
     return true;
+  }
+
+  /** The simple names of {@code type} and the classes around it, outermost first. */
+  public static List<String> classNames(TypeElement type) {
+    Deque<String> names = new ArrayDeque<>();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.addFirst(e.getSimpleName().toString());
+    }
+    return List.copyOf(names);
+  }
+
+  /** The classes around {@code member}, outermost first. */
+  public static List<String> ownerNames(Element member) {
+    return classNames((TypeElement) member.getEnclosingElement());
   }
 
   public static String packageOf(Element element) {

@@ -402,6 +402,29 @@ class RegressionDiagnosticsTest {
     assertNoMessageContains(compilation, "[chainrule]");
   }
 
+  /**
+   * A long method made generated code javac refuses ("code too large"): it is reported on the
+   * method instead, while one just below the limit still compiles.
+   */
+  @Test
+  void methodTooLongForGeneratedCodeIsReported() {
+    MarkedSource tooLong = MarkedSource.of("p.C", repeated("C", 700));
+    assertRejected(
+        compile(tooLong),
+        "p.C_f",
+        error("@Differentiable method C.f is too long: its 1401 operations", tooLong).at("f("));
+    Compilation fits = Chainrule.compileStrictly(MarkedSource.of("p.D", repeated("D", 560)));
+    assertThat(fits).succeededWithoutWarnings();
+  }
+
+  private static String repeated(String className, int statements) {
+    return "package p;\n\nimport dev.chainrule.Differentiable;\n\nclass "
+        + className
+        + " {\n  @Differentiable\n  static double f(double x) { // ERROR\n    double y = x;\n"
+        + "    y = y * 0.999 + x;\n".repeat(statements)
+        + "    return y;\n  }\n}\n";
+  }
+
   private static void assertNoMessageContains(Compilation compilation, String text) {
     for (var diagnostic : compilation.diagnostics()) {
       assertWithMessage("diagnostics:\n%s", describe(compilation))

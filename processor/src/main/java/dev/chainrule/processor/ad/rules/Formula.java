@@ -14,11 +14,19 @@ public sealed interface Formula {
   /** Every operand the formula reads, so backward's readers can be kept by forward. */
   Stream<Operand> operands();
 
+  /** How many nodes the formula has: a measure of the code it becomes. */
+  int size();
+
   /** An operand of the step, or its result. */
   record Of(Operand operand) implements Formula {
     @Override
     public Stream<Operand> operands() {
       return Stream.of(operand);
+    }
+
+    @Override
+    public int size() {
+      return 1;
     }
   }
 
@@ -27,6 +35,11 @@ public sealed interface Formula {
     @Override
     public Stream<Operand> operands() {
       return Stream.empty();
+    }
+
+    @Override
+    public int size() {
+      return 1;
     }
   }
 
@@ -40,6 +53,11 @@ public sealed interface Formula {
     public Stream<Operand> operands() {
       return args.stream().flatMap(Formula::operands);
     }
+
+    @Override
+    public int size() {
+      return 1 + args.stream().mapToInt(Formula::size).sum();
+    }
   }
 
   /** {@code left op right} for op in + - * /. */
@@ -47,6 +65,11 @@ public sealed interface Formula {
     @Override
     public Stream<Operand> operands() {
       return Stream.concat(left.operands(), right.operands());
+    }
+
+    @Override
+    public int size() {
+      return 1 + left.size() + right.size();
     }
   }
 
@@ -58,6 +81,11 @@ public sealed interface Formula {
     @Override
     public Stream<Operand> operands() {
       return Stream.empty();
+    }
+
+    @Override
+    public int size() {
+      return 1;
     }
   }
 
@@ -75,6 +103,12 @@ public sealed interface Formula {
       Stream<Operand> conditions =
           all.stream().flatMap(c -> Stream.concat(c.left().operands(), c.right().operands()));
       return Stream.concat(conditions, Stream.concat(then.operands(), otherwise.operands()));
+    }
+
+    @Override
+    public int size() {
+      int conditions = all.stream().mapToInt(c -> 1 + c.left().size() + c.right().size()).sum();
+      return 1 + conditions + then.size() + otherwise.size();
     }
   }
 
