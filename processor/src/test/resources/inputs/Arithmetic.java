@@ -62,6 +62,6 @@ final class Arithmetic {
 
   @Differentiable
   static double integerArithmetic(double x, int n, long k) {
-    return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;
+    return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
   }
 }

@@ -42,7 +42,7 @@ final class Constants {
 
   @Differentiable
   static double javaLangConstants(double x) {
-    return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
+    return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
   }
 
   @Differentiable

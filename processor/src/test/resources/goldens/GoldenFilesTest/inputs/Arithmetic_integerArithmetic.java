@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Arithmetic_integerArithmetic {
-    private int integerArithmetic_t1;
+    private double integerArithmetic_t2;
 
     private long integerArithmetic_t5;
 
@@ -39,10 +39,10 @@ public final class Arithmetic_integerArithmetic {
      * what {@link #backward()} needs.
      */
     public double forward(double x, int n, long k) {
-        // line 65: return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;
-        integerArithmetic_t1 = n * 1_000_000_000;
-        double integerArithmetic_t2 = x * integerArithmetic_t1;
-        double integerArithmetic_t3 = integerArithmetic_t2 * 1e-9;
+        // line 65: return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
+        int integerArithmetic_t1 = n * 1_000_000_000;
+        integerArithmetic_t2 = integerArithmetic_t1 * 1e-9;
+        double integerArithmetic_t3 = x * integerArithmetic_t2;
         long integerArithmetic_t4 = k * k;
         integerArithmetic_t5 = integerArithmetic_t4 - n;
         double integerArithmetic_t6 = x * integerArithmetic_t5;
@@ -66,7 +66,7 @@ public final class Arithmetic_integerArithmetic {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
         double d_integerArithmetic = 1.0;
-        // line 65: return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;
+        // line 65: return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
         double d_integerArithmetic_t10 = d_integerArithmetic;
         double d_integerArithmetic_t12 = d_integerArithmetic;
         double d_x = d_integerArithmetic_t12 * integerArithmetic_t11;
@@ -76,8 +76,7 @@ public final class Arithmetic_integerArithmetic {
         double d_integerArithmetic_t3 = d_integerArithmetic_t7;
         double d_integerArithmetic_t6 = d_integerArithmetic_t7;
         d_x += d_integerArithmetic_t6 * integerArithmetic_t5;
-        double d_integerArithmetic_t2 = d_integerArithmetic_t3 * 1e-9;
-        d_x += d_integerArithmetic_t2 * integerArithmetic_t1;
+        d_x += d_integerArithmetic_t3 * integerArithmetic_t2;
         gradX += d_x;
     }
 
@@ -100,12 +99,11 @@ public final class Arithmetic_integerArithmetic {
      * along the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, int n, long k, double xDot) {
-        // line 65: return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;
+        // line 65: return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
         int integerArithmetic_t1 = n * 1_000_000_000;
-        double integerArithmetic_t2 = x * integerArithmetic_t1;
-        double integerArithmetic_t2Dot = xDot * integerArithmetic_t1;
-        double integerArithmetic_t3 = integerArithmetic_t2 * 1e-9;
-        double integerArithmetic_t3Dot = integerArithmetic_t2Dot * 1e-9;
+        double integerArithmetic_t2 = integerArithmetic_t1 * 1e-9;
+        double integerArithmetic_t3 = x * integerArithmetic_t2;
+        double integerArithmetic_t3Dot = xDot * integerArithmetic_t2;
         long integerArithmetic_t4 = k * k;
         long integerArithmetic_t5 = integerArithmetic_t4 - n;
         double integerArithmetic_t6 = x * integerArithmetic_t5;
@@ -132,12 +130,11 @@ public final class Arithmetic_integerArithmetic {
     public static ComputationGraph graph(double x, int n, long k) {
         ComputationGraph graph = new ComputationGraph("Arithmetic.integerArithmetic");
         int xNode = graph.addInput("x", x);
-        // line 65: return x * (n * 1_000_000_000) * 1e-9 + x * (k * k - n) + x / (k + 20L) + (-n) * x;
+        // line 65: return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
         int integerArithmetic_t1 = n * 1_000_000_000;
-        double integerArithmetic_t2 = x * integerArithmetic_t1;
-        int integerArithmetic_t2Node = graph.addNode("integerArithmetic_t2", "x * integerArithmetic_t1", integerArithmetic_t2, new int[] {xNode}, new double[] {integerArithmetic_t1});
-        double integerArithmetic_t3 = integerArithmetic_t2 * 1e-9;
-        int integerArithmetic_t3Node = graph.addNode("integerArithmetic_t3", "integerArithmetic_t2 * 1e-9", integerArithmetic_t3, new int[] {integerArithmetic_t2Node}, new double[] {1e-9});
+        double integerArithmetic_t2 = integerArithmetic_t1 * 1e-9;
+        double integerArithmetic_t3 = x * integerArithmetic_t2;
+        int integerArithmetic_t3Node = graph.addNode("integerArithmetic_t3", "x * integerArithmetic_t2", integerArithmetic_t3, new int[] {xNode}, new double[] {integerArithmetic_t2});
         long integerArithmetic_t4 = k * k;
         long integerArithmetic_t5 = integerArithmetic_t4 - n;
         double integerArithmetic_t6 = x * integerArithmetic_t5;

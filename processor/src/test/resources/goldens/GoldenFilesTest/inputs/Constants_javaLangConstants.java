@@ -21,6 +21,8 @@ import javax.annotation.processing.Generated;
 public final class Constants_javaLangConstants {
     private double x;
 
+    private double javaLangConstants_t1;
+
     private double javaLangConstants_t3;
 
     private double javaLangConstants_t4;
@@ -41,9 +43,9 @@ public final class Constants_javaLangConstants {
      */
     public double forward(double x) {
         this.x = x;
-        // line 45: return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
-        double javaLangConstants_t1 = x * Integer.MAX_VALUE;
-        double javaLangConstants_t2 = javaLangConstants_t1 * 1e-9;
+        // line 45: return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
+        javaLangConstants_t1 = Integer.MAX_VALUE * 1e-9;
+        double javaLangConstants_t2 = x * javaLangConstants_t1;
         javaLangConstants_t3 = Long.MIN_VALUE * 1e-18;
         javaLangConstants_t4 = javaLangConstants_t3 * x;
         double javaLangConstants_t5 = javaLangConstants_t4 * x;
@@ -63,7 +65,7 @@ public final class Constants_javaLangConstants {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
         double d_javaLangConstants = 1.0;
-        // line 45: return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
+        // line 45: return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
         double d_javaLangConstants_t6 = d_javaLangConstants;
         double d_javaLangConstants_t7 = d_javaLangConstants;
         double d_x = d_javaLangConstants_t7 * Double.MIN_NORMAL;
@@ -72,8 +74,7 @@ public final class Constants_javaLangConstants {
         double d_javaLangConstants_t4 = d_javaLangConstants_t5 * x;
         d_x += d_javaLangConstants_t5 * javaLangConstants_t4;
         d_x += d_javaLangConstants_t4 * javaLangConstants_t3;
-        double d_javaLangConstants_t1 = d_javaLangConstants_t2 * 1e-9;
-        d_x += d_javaLangConstants_t1 * Integer.MAX_VALUE;
+        d_x += d_javaLangConstants_t2 * javaLangConstants_t1;
         gradX += d_x;
     }
 
@@ -96,11 +97,10 @@ public final class Constants_javaLangConstants {
      * the given direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot) {
-        // line 45: return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
-        double javaLangConstants_t1 = x * Integer.MAX_VALUE;
-        double javaLangConstants_t1Dot = xDot * Integer.MAX_VALUE;
-        double javaLangConstants_t2 = javaLangConstants_t1 * 1e-9;
-        double javaLangConstants_t2Dot = javaLangConstants_t1Dot * 1e-9;
+        // line 45: return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
+        double javaLangConstants_t1 = Integer.MAX_VALUE * 1e-9;
+        double javaLangConstants_t2 = x * javaLangConstants_t1;
+        double javaLangConstants_t2Dot = xDot * javaLangConstants_t1;
         double javaLangConstants_t3 = Long.MIN_VALUE * 1e-18;
         double javaLangConstants_t4 = javaLangConstants_t3 * x;
         double javaLangConstants_t4Dot = xDot * javaLangConstants_t3;
@@ -122,11 +122,10 @@ public final class Constants_javaLangConstants {
     public static ComputationGraph graph(double x) {
         ComputationGraph graph = new ComputationGraph("Constants.javaLangConstants");
         int xNode = graph.addInput("x", x);
-        // line 45: return x * Integer.MAX_VALUE * 1e-9 + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
-        double javaLangConstants_t1 = x * Integer.MAX_VALUE;
-        int javaLangConstants_t1Node = graph.addNode("javaLangConstants_t1", "x * Integer.MAX_VALUE", javaLangConstants_t1, new int[] {xNode}, new double[] {Integer.MAX_VALUE});
-        double javaLangConstants_t2 = javaLangConstants_t1 * 1e-9;
-        int javaLangConstants_t2Node = graph.addNode("javaLangConstants_t2", "javaLangConstants_t1 * 1e-9", javaLangConstants_t2, new int[] {javaLangConstants_t1Node}, new double[] {1e-9});
+        // line 45: return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
+        double javaLangConstants_t1 = Integer.MAX_VALUE * 1e-9;
+        double javaLangConstants_t2 = x * javaLangConstants_t1;
+        int javaLangConstants_t2Node = graph.addNode("javaLangConstants_t2", "x * javaLangConstants_t1", javaLangConstants_t2, new int[] {xNode}, new double[] {javaLangConstants_t1});
         double javaLangConstants_t3 = Long.MIN_VALUE * 1e-18;
         double javaLangConstants_t4 = javaLangConstants_t3 * x;
         int javaLangConstants_t4Node = graph.addNode("javaLangConstants_t4", "javaLangConstants_t3 * x", javaLangConstants_t4, new int[] {xNode}, new double[] {javaLangConstants_t3});
