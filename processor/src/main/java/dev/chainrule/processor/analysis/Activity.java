@@ -1,6 +1,8 @@
 package dev.chainrule.processor.analysis;
 
 import dev.chainrule.processor.ad.rules.DerivativeRules;
+import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
@@ -36,11 +38,26 @@ public final class Activity {
         varied.add(parameter);
       }
     }
-    for (Step step : trace.steps()) {
-      if (step.result().type().isDifferentiable()
-          && !DerivativeRules.isPiecewiseConstant(step.primitive())
-          && step.args().stream().anyMatch(varied::contains)) {
-        varied.add(step.result());
+    findVaried(trace.body());
+  }
+
+  private void findVaried(List<Node> nodes) {
+    for (Node node : nodes) {
+      if (node instanceof Step step) {
+        if (step.result().type().isDifferentiable()
+            && !DerivativeRules.isPiecewiseConstant(step.primitive())
+            && step.args().stream().anyMatch(varied::contains)) {
+          varied.add(step.result());
+        }
+      } else {
+        Branch branch = (Branch) node;
+        findVaried(branch.then());
+        findVaried(branch.otherwise());
+        for (Branch.Phi phi : branch.phis()) {
+          if (varied.contains(phi.fromThen()) || varied.contains(phi.fromElse())) {
+            varied.add(phi.result());
+          }
+        }
       }
     }
   }
@@ -49,18 +66,34 @@ public final class Activity {
     if (trace.result() instanceof Value result) {
       useful.add(result);
     }
-    List<Step> steps = trace.steps();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      Step step = steps.get(i);
-      // Nothing flows back through a piecewise-constant step: its arguments stay useless.
-      if (useful.contains(step.result())
-          && !DerivativeRules.isPiecewiseConstant(step.primitive())) {
-        for (Operand arg : step.args()) {
-          if (arg instanceof Value value) {
-            useful.add(value);
+    findUseful(trace.body());
+  }
+
+  private void findUseful(List<Node> nodes) {
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (nodes.get(i) instanceof Step step) {
+        // Nothing flows back through a piecewise-constant step: its arguments stay useless.
+        if (useful.contains(step.result())
+            && !DerivativeRules.isPiecewiseConstant(step.primitive())) {
+          step.args().forEach(this::markUseful);
+        }
+      } else {
+        Branch branch = (Branch) nodes.get(i);
+        for (Branch.Phi phi : branch.phis()) {
+          if (useful.contains(phi.result())) {
+            markUseful(phi.fromThen());
+            markUseful(phi.fromElse());
           }
         }
+        findUseful(branch.then());
+        findUseful(branch.otherwise());
       }
+    }
+  }
+
+  private void markUseful(Operand operand) {
+    if (operand instanceof Value value) {
+      useful.add(value);
     }
   }
 

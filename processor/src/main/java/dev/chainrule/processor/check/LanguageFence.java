@@ -3,12 +3,15 @@ package dev.chainrule.processor.check;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -48,7 +51,8 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.EXPRESSION_STATEMENT,
           Tree.Kind.RETURN,
           Tree.Kind.BLOCK,
-          Tree.Kind.EMPTY_STATEMENT);
+          Tree.Kind.EMPTY_STATEMENT,
+          Tree.Kind.IF);
 
   private static final Set<Tree.Kind> EXPRESSIONS =
       EnumSet.of(
@@ -65,7 +69,22 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.MULTIPLY,
           Tree.Kind.DIVIDE,
           Tree.Kind.METHOD_INVOCATION,
-          Tree.Kind.TYPE_CAST);
+          Tree.Kind.TYPE_CAST,
+          Tree.Kind.CONDITIONAL_EXPRESSION,
+          Tree.Kind.LESS_THAN,
+          Tree.Kind.LESS_THAN_EQUAL,
+          Tree.Kind.GREATER_THAN,
+          Tree.Kind.GREATER_THAN_EQUAL,
+          Tree.Kind.EQUAL_TO,
+          Tree.Kind.NOT_EQUAL_TO,
+          Tree.Kind.CONDITIONAL_AND,
+          Tree.Kind.CONDITIONAL_OR,
+          Tree.Kind.LOGICAL_COMPLEMENT,
+          Tree.Kind.BOOLEAN_LITERAL);
+
+  /** Where a boolean belongs: a condition, or an operand of a logical operator. */
+  private static final Set<Tree.Kind> TAKE_BOOLEANS =
+      EnumSet.of(Tree.Kind.CONDITIONAL_AND, Tree.Kind.CONDITIONAL_OR, Tree.Kind.LOGICAL_COMPLEMENT);
 
   /** The statement forms an expression statement may take. */
   private static final Set<Tree.Kind> UPDATES =
@@ -83,7 +102,6 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   private final Trees trees;
   private final String packageName;
   private final String generatedClass;
-  private StatementTree finalStatement;
   private final List<CallSite> calls = new ArrayList<>();
 
   /** A call of another {@code @Differentiable} method, found in the body. */
@@ -108,9 +126,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     String packageName = References.packageOf(method);
     LanguageFence fence = new LanguageFence(trees, packageName, generatedClass);
     BlockTree body = ((MethodTree) methodPath.getLeaf()).getBody();
-    List<? extends StatementTree> statements = body.getStatements();
-    fence.finalStatement = statements.isEmpty() ? null : statements.get(statements.size() - 1);
-    if (fence.finalStatement == null || !(fence.finalStatement instanceof ReturnTree)) {
+    if (completesNormally(body)) {
       // In the subset a body can only complete by returning: javac reports the missing return.
       report.markUnresolved();
     }
@@ -156,20 +172,65 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       return false;
     }
     Type irType = Type.of(type.getKind());
-    if (irType == null || !irType.isNumeric()) {
+    boolean wantsBoolean = expectsBoolean(path);
+    if (irType == Type.BOOLEAN && !wantsBoolean) {
+      report.add(Problem.at(path, Messages.booleanOutsideCondition(tree.toString())));
+      return false;
+    }
+    if (irType == null || irType.isNumeric() == wantsBoolean) {
       report.add(Problem.at(path, Messages.unsupportedType(tree.toString(), String.valueOf(type))));
       return false;
     }
     return true;
   }
 
+  /**
+   * Whether the expression at {@code path} stands where Java wants a boolean: an {@code if}'s or a
+   * {@code ?:}'s condition, or an operand of {@code &&}, {@code ||} or {@code !}. Everywhere else
+   * chainrule computes with numbers.
+   */
+  private static boolean expectsBoolean(TreePath path) {
+    Tree tree = path.getLeaf();
+    Tree parent = path.getParentPath().getLeaf();
+    if (parent instanceof ParenthesizedTree) {
+      return expectsBoolean(path.getParentPath());
+    }
+    return TAKE_BOOLEANS.contains(parent.getKind())
+        || (parent instanceof IfTree branch && branch.getCondition() == tree)
+        || (parent instanceof ConditionalExpressionTree conditional
+            && conditional.getCondition() == tree);
+  }
+
   @Override
   public Void visitReturn(ReturnTree tree, ValidationReport report) {
-    if (tree != finalStatement) {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    if (parent instanceof BlockTree block && !isLast(tree, block)) {
       reject(Messages.returnNotLast(), report);
       return null;
     }
     return super.visitReturn(tree, report);
+  }
+
+  private static boolean isLast(StatementTree statement, BlockTree block) {
+    List<? extends StatementTree> statements = block.getStatements();
+    return statements.get(statements.size() - 1) == statement;
+  }
+
+  /** Whether control can reach the end of {@code statement}: it does not return on every path. */
+  private static boolean completesNormally(StatementTree statement) {
+    if (statement instanceof ReturnTree) {
+      return false;
+    }
+    if (statement instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
+      return statements.isEmpty() || completesNormally(statements.get(statements.size() - 1));
+    }
+    if (statement instanceof IfTree branch) {
+      return branch.getElseStatement() == null
+          || completesNormally(branch.getThenStatement())
+          || completesNormally(branch.getElseStatement());
+    }
+    return true;
   }
 
   @Override

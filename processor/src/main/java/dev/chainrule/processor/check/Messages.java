@@ -21,11 +21,13 @@ public final class Messages {
 
   private static final String SUPPORTED_STATEMENTS =
       "a @Differentiable method may declare double locals, assign them and its parameters"
-          + " (=, +=, -=, *=, /=, ++, --) and must end with a single return";
+          + " (=, +=, -=, *=, /=, ++, --), branch with if/else, and return at the end of its body"
+          + " or of a branch";
 
   private static final String SUPPORTED_EXPRESSIONS =
       "a @Differentiable method may use numeric literals, its parameters and double locals,"
-          + " static final constants, + - * /, unary - and +, parentheses, casts to double, calls"
+          + " static final constants, + - * /, unary - and +, parentheses, casts to double, ?:"
+          + " with conditions of < <= > >= == != && || !, calls"
           + " of other static @Differentiable methods and of static methods returning int, long"
           + " or boolean, and the Math and StrictMath functions "
           + MATH_FUNCTIONS;
@@ -167,6 +169,14 @@ public final class Messages {
         + "; a @Differentiable method computes with double, int and long values";
   }
 
+  public static String booleanOutsideCondition(String expression) {
+    return TAG
+        + "'"
+        + expression
+        + "' is a boolean used as a value; a @Differentiable method uses booleans only as the"
+        + " conditions of if and ?: and as operands of && || !";
+  }
+
   public static String localType(String local, String type) {
     return TAG
         + "local variable "
@@ -192,8 +202,8 @@ public final class Messages {
 
   public static String returnNotLast() {
     return TAG
-        + "return must be the last statement of a @Differentiable method, at the top level of"
-        + " its body, and the only one; compute the result in locals and return it at the end";
+        + "return must be the last statement of its block; compute the result in locals and"
+        + " return it at the end of the method or of a branch";
   }
 
   public static String unsupportedMathFunction(String call) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Value;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -30,24 +31,60 @@ final class BackwardWriter {
                 "backward() needs a forward(...) call first: there is nothing recorded to differentiate")
             .endControlFlow();
     plan.seed().ifPresent(seed -> method.addStatement("double $L = 1.0", names.adjoint(seed)));
-    SourceComments comments = new SourceComments(method);
-    for (AdjointPlan.Block block : plan.blocks()) {
-      comments.before(block.line());
-      for (AdjointPlan.StepAdjoint adjoint : block.steps()) {
-        if (adjoint.step().primitive() == Primitive.CALL_METHOD) {
-          // The callee's workspace recorded this call in forward; its backward gives the partials.
-          String site = names.callSite(adjoint.step());
-          method.addStatement("$L.zeroGrad()", site).addStatement("$L.backward()", site);
-        }
-        for (AdjointPlan.Update update : adjoint.updates()) {
-          method.addStatement(update(update, names, code));
-        }
-      }
-    }
+    parts(plan.parts(), method, new SourceComments(method), names, code);
     for (Value parameter : plan.gradients()) {
       method.addStatement("$L += $L", names.gradient(parameter), names.adjoint(parameter));
     }
     return method.build();
+  }
+
+  private static void parts(
+      List<AdjointPlan.Part> parts,
+      MethodSpec.Builder method,
+      SourceComments comments,
+      Names names,
+      Code code) {
+    for (AdjointPlan.Part part : parts) {
+      if (part instanceof AdjointPlan.Block block) {
+        comments.before(block.line());
+        for (AdjointPlan.StepAdjoint adjoint : block.steps()) {
+          if (adjoint.step().primitive() == Primitive.CALL_METHOD) {
+            // The callee's workspace recorded this call in forward; its backward gives the
+            // partials.
+            String site = names.callSite(adjoint.step());
+            method.addStatement("$L.zeroGrad()", site).addStatement("$L.backward()", site);
+          }
+          for (AdjointPlan.Update update : adjoint.updates()) {
+            method.addStatement(update(update, names, code));
+          }
+        }
+      } else {
+        branch((AdjointPlan.BranchAdjoint) part, method, comments, names, code);
+      }
+    }
+  }
+
+  /** The branch replayed the way forward took it, each arm starting with its phis. */
+  private static void branch(
+      AdjointPlan.BranchAdjoint adjoint,
+      MethodSpec.Builder method,
+      SourceComments comments,
+      Names names,
+      Code code) {
+    comments.before(adjoint.branch().line());
+    for (Value hoisted : adjoint.hoisted()) {
+      method.addStatement("double $L = 0.0", names.adjoint(hoisted));
+    }
+    method.beginControlFlow("if ($L)", names.of(adjoint.branch().taken()));
+    adjoint.thenPhis().forEach(u -> method.addStatement(update(u, names, code)));
+    parts(adjoint.then(), method, comments.nested(), names, code);
+    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty()) {
+      method.nextControlFlow("else");
+      adjoint.elsePhis().forEach(u -> method.addStatement(update(u, names, code)));
+      parts(adjoint.otherwise(), method, comments.nested(), names, code);
+    }
+    method.endControlFlow();
+    comments.reset();
   }
 
   private static CodeBlock update(AdjointPlan.Update update, Names names, Code code) {

@@ -80,7 +80,8 @@ final class Code {
         Printed right = print(args.get(1));
         yield CodeBlock.of("$L $L $L", left.code(), step.primitive().symbol(), right.code());
       }
-      case PREFIX -> CodeBlock.of("-$L", print(args.get(0)).within(ATOM));
+      case PREFIX ->
+          CodeBlock.of("$L$L", step.primitive().symbol(), print(args.get(0)).within(ATOM));
       case COPY -> operand(args.get(0));
       case CAST -> CodeBlock.of("(double) $L", print(args.get(0)).within(ATOM));
       case CALL -> {

@@ -39,20 +39,19 @@ final class ForwardWriter {
         method.addStatement("this.$L = $L", names.of(parameter), names.of(parameter));
       }
     }
-    SourceComments comments = new SourceComments(method);
-    for (Step step : trace.steps()) {
-      comments.before(step.line());
-      String name = names.of(step.result());
-      CodeBlock value =
-          recordedCalls.contains(step)
-              ? CodeBlock.of("$L.forward($L)", names.callSite(step), code.arguments(step.args()))
-              : code.primal(step);
-      if (tape.contains(step.result())) {
-        method.addStatement("$L = $L", name, value);
-      } else {
-        method.addStatement("$T $L = $L", Code.typeOf(step.result().type()), name, value);
+    new PrimalWriter(method, names, code) {
+      @Override
+      protected boolean isField(Value value) {
+        return tape.contains(value);
       }
-    }
+
+      @Override
+      protected CodeBlock value(Step step) {
+        return recordedCalls.contains(step)
+            ? CodeBlock.of("$L.forward($L)", names.callSite(step), code.arguments(step.args()))
+            : code.primal(step);
+      }
+    }.write(trace.body(), new SourceComments(method));
     method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));
     method.addStatement("return $L", code.operand(trace.result()));
     return method.build();

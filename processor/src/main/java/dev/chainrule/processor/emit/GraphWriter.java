@@ -6,7 +6,9 @@ import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.MethodRef;
+import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
@@ -53,13 +55,12 @@ final class GraphWriter {
             names.of(parameter));
       }
     }
-    SourceComments comments = new SourceComments(method);
-    for (Step step : trace.steps()) {
-      comments.before(step.line());
-      Value result = step.result();
-      method.addStatement(
-          "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
-      if (activity.isActive(step)) {
+    new PrimalWriter(method, names, code) {
+      @Override
+      protected void afterStep(Step step) {
+        if (!activity.isActive(step)) {
+          return;
+        }
         if (step.primitive() == Primitive.CALL_METHOD) {
           // The callee's own forward and backward give the local derivatives of this node.
           ClassName callee = Code.generatedClassOf((MethodRef) step.callee());
@@ -71,7 +72,36 @@ final class GraphWriter {
         }
         method.addStatement(node(graph, step, activity, names, code));
       }
-    }
+
+      @Override
+      protected void beforeBranch(Branch branch) {
+        for (Branch.Phi phi : branch.phis()) {
+          if (activity.isActive(phi.result())) {
+            method.addStatement("int $L", names.graphNode(phi.result()));
+          }
+        }
+      }
+
+      /** A phi's node comes from the value its arm gave it, with local derivative 1. */
+      @Override
+      protected void endOfArm(Branch branch, boolean then) {
+        for (Branch.Phi phi : branch.phis()) {
+          if (activity.isActive(phi.result())) {
+            Operand from = then ? phi.fromThen() : phi.fromElse();
+            boolean linked = activity.isActive(from);
+            method.addStatement(
+                "$L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {$L})",
+                names.graphNode(phi.result()),
+                graph,
+                names.of(phi.result()),
+                code.operand(from).toString(),
+                names.of(phi.result()),
+                linked ? names.graphNode((Value) from) : "",
+                linked ? "1.0" : "");
+          }
+        }
+      }
+    }.write(trace.body(), new SourceComments(method));
     if (activity.isActive(trace.result())) {
       method.addStatement("$L.backward($L)", graph, names.graphNode((Value) trace.result()));
     }

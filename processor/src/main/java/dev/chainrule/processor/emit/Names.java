@@ -32,8 +32,8 @@ final class Names {
     for (Value parameter : trace.params()) {
       allocator.newName(parameter.name(), parameter);
     }
-    for (Step step : trace.steps()) {
-      allocator.newName(step.result().name(), step.result());
+    for (Value value : trace.definedValues()) {
+      allocator.newName(value.name(), value);
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().isDifferentiable()) {

@@ -20,4 +20,14 @@ final class SourceComments {
       current = line;
     }
   }
+
+  /** Comments for a nested block: the first line inside is named again. */
+  SourceComments nested() {
+    return new SourceComments(method);
+  }
+
+  /** After a block: the next line is named again, even if it is the one before the block. */
+  void reset() {
+    current = null;
+  }
 }

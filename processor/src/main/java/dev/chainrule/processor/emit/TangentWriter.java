@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.forward.TangentPlan;
 import dev.chainrule.processor.analysis.Activity;
+import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
@@ -42,20 +43,40 @@ final class TangentWriter {
         method.addParameter(TypeName.DOUBLE, names.tangent(parameter));
       }
     }
-    SourceComments comments = new SourceComments(method);
-    for (Step step : trace.steps()) {
-      comments.before(step.line());
-      Value result = step.result();
-      method.addStatement(
-          "$T $L = $L", Code.typeOf(result.type()), names.of(result), code.primal(step));
-      if (plan.hasTangent(step)) {
-        CodeBlock tangent =
-            step.primitive() == Primitive.CALL_METHOD
-                ? calleeTangent(step, plan, names, code)
-                : sum(plan.termsOf(step), names, code);
-        method.addStatement("double $L = $L", names.tangent(result), tangent);
+    new PrimalWriter(method, names, code) {
+      @Override
+      protected void afterStep(Step step) {
+        if (plan.hasTangent(step)) {
+          CodeBlock tangent =
+              step.primitive() == Primitive.CALL_METHOD
+                  ? calleeTangent(step, plan, names, code)
+                  : sum(plan.termsOf(step), names, code);
+          method.addStatement("double $L = $L", names.tangent(step.result()), tangent);
+        }
       }
-    }
+
+      @Override
+      protected void beforeBranch(Branch branch) {
+        for (Branch.Phi phi : branch.phis()) {
+          if (activity.isActive(phi.result())) {
+            method.addStatement("double $L", names.tangent(phi.result()));
+          }
+        }
+      }
+
+      @Override
+      protected void endOfArm(Branch branch, boolean then) {
+        for (Branch.Phi phi : branch.phis()) {
+          if (activity.isActive(phi.result())) {
+            Operand from = then ? phi.fromThen() : phi.fromElse();
+            method.addStatement(
+                "$L = $L",
+                names.tangent(phi.result()),
+                activity.isActive(from) ? names.tangent((Value) from) : "0.0");
+          }
+        }
+      }
+    }.write(trace.body(), new SourceComments(method));
     if (activity.isActive(trace.result())) {
       method.addStatement("return $L", names.tangent((Value) trace.result()));
     } else {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An expression of the user's method, as read from the source: a tree, before lowering to steps.
  */
-public sealed interface Expr permits Literal, Constant, Expr.Read, Expr.Apply {
+public sealed interface Expr permits Literal, Constant, Expr.Read, Expr.Apply, Expr.Conditional {
   Type type();
 
   /** Reads the current value of a parameter or local. */
@@ -27,4 +27,7 @@ public sealed interface Expr permits Literal, Constant, Expr.Read, Expr.Apply {
       args = List.copyOf(args);
     }
   }
+
+  /** {@code condition ? then : otherwise}; only the branch taken is evaluated. */
+  record Conditional(Expr condition, Expr then, Expr otherwise, Type type) implements Expr {}
 }

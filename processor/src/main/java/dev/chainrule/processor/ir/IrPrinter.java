@@ -25,16 +25,27 @@ public final class IrPrinter {
             .append(function.name())
             .append(parameters(function.params().stream().map(IrPrinter::declaration).toList()))
             .append('\n');
-    for (Stmt statement : function.body()) {
-      text.append("  ").append(statement.line().number()).append(": ");
+    statements(function.body(), "  ", text);
+    return text.toString();
+  }
+
+  private static void statements(List<Stmt> statements, String indent, StringBuilder text) {
+    for (Stmt statement : statements) {
+      text.append(indent).append(statement.line().number()).append(": ");
       if (statement instanceof Stmt.Assign assign) {
         text.append(assign.target().name()).append(" = ").append(print(assign.value()));
       } else if (statement instanceof Stmt.Return ret) {
         text.append("return ").append(print(ret.value()));
+      } else {
+        Stmt.If branch = (Stmt.If) statement;
+        text.append("if ").append(print(branch.condition())).append('\n');
+        statements(branch.then(), indent + "  ", text);
+        text.append(indent).append("else\n");
+        statements(branch.otherwise(), indent + "  ", text);
+        continue;
       }
       text.append('\n');
     }
-    return text.toString();
   }
 
   /** The trace, each step marked with {@code *} where {@code marked} holds (active steps, say). */
@@ -47,16 +58,48 @@ public final class IrPrinter {
             .append(function.name())
             .append(parameters(trace.params().stream().map(IrPrinter::declaration).toList()))
             .append('\n');
-    for (Step step : trace.steps()) {
-      text.append(marked.test(step) ? "* " : "  ")
-          .append(step.line().number())
-          .append(": ")
-          .append(step.result().name())
-          .append(" = ")
-          .append(print(step))
-          .append('\n');
-    }
+    nodes(trace.body(), marked, "", text);
     return text.append("  return ").append(print(trace.result())).append('\n').toString();
+  }
+
+  private static void nodes(
+      List<Node> nodes, Predicate<Step> marked, String indent, StringBuilder text) {
+    for (Node node : nodes) {
+      if (node instanceof Step step) {
+        text.append(marked.test(step) ? "* " : "  ")
+            .append(indent)
+            .append(step.line().number())
+            .append(": ")
+            .append(step.result().name())
+            .append(" = ")
+            .append(print(step))
+            .append('\n');
+      } else {
+        Branch branch = (Branch) node;
+        text.append("  ")
+            .append(indent)
+            .append(branch.line().number())
+            .append(": ")
+            .append(branch.taken().name())
+            .append(" = ")
+            .append(print(branch.condition()))
+            .append('\n');
+        nodes(branch.then(), marked, indent + "  then ", text);
+        nodes(branch.otherwise(), marked, indent + "  else ", text);
+        for (Branch.Phi phi : branch.phis()) {
+          text.append("  ")
+              .append(indent)
+              .append(phi.result().name())
+              .append(" = ")
+              .append(branch.taken().name())
+              .append(" ? ")
+              .append(print(phi.fromThen()))
+              .append(" : ")
+              .append(print(phi.fromElse()))
+              .append('\n');
+        }
+      }
+    }
   }
 
   private static String declaration(Variable variable) {
@@ -90,6 +133,15 @@ public final class IrPrinter {
     if (expr instanceof Expr.Read read) {
       return read.variable().name();
     }
+    if (expr instanceof Expr.Conditional conditional) {
+      return "("
+          + print(conditional.condition())
+          + " ? "
+          + print(conditional.then())
+          + " : "
+          + print(conditional.otherwise())
+          + ")";
+    }
     if (expr instanceof Expr.Apply apply) {
       // Inside an operator, a nested operator is parenthesised: the tree's shape, not precedence.
       boolean inOperator = !apply.primitive().isMathFunction();
@@ -114,7 +166,7 @@ public final class IrPrinter {
   public static String apply(Primitive primitive, Callee callee, List<String> args) {
     return switch (primitive.notation()) {
       case INFIX -> args.get(0) + " " + primitive.symbol() + " " + args.get(1);
-      case PREFIX -> "-" + args.get(0);
+      case PREFIX -> primitive.symbol() + args.get(0);
       case COPY -> args.get(0);
       case CAST -> "(double) " + args.get(0);
       case CALL ->

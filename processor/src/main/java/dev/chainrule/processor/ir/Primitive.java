@@ -46,6 +46,17 @@ public enum Primitive {
   CEIL(Notation.CALL, "ceil", 1),
   RINT(Notation.CALL, "rint", 1),
 
+  /** Comparisons and logic: only inside conditions, which generated code writes out whole. */
+  LESS(Notation.INFIX, "<", 2),
+  LESS_EQUAL(Notation.INFIX, "<=", 2),
+  GREATER(Notation.INFIX, ">", 2),
+  GREATER_EQUAL(Notation.INFIX, ">=", 2),
+  EQUAL(Notation.INFIX, "==", 2),
+  NOT_EQUAL(Notation.INFIX, "!=", 2),
+  AND(Notation.INFIX, "&&", 2),
+  OR(Notation.INFIX, "||", 2),
+  NOT(Notation.PREFIX, "!", 1),
+
   /** A call of a user's method, named by the step's {@link MethodRef}; any number of arguments. */
   CALL_METHOD(Notation.METHOD, "", -1);
 

@@ -7,7 +7,8 @@ import java.util.List;
  * belongs to. Steps are the unit of differentiation: one chain-rule line per active argument.
  */
 public record Step(
-    Value result, Primitive primitive, List<Operand> args, Callee callee, SourceLine line) {
+    Value result, Primitive primitive, List<Operand> args, Callee callee, SourceLine line)
+    implements Node {
   public Step {
     args = List.copyOf(args);
   }

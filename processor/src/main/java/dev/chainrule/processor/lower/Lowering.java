@@ -1,11 +1,13 @@
 package dev.chainrule.processor.lower;
 
+import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Callee;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.MathClass;
+import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.SourceLine;
@@ -17,23 +19,31 @@ import dev.chainrule.processor.ir.Value;
 import dev.chainrule.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lowers a function to a {@link Trace}: every operation becomes a step with a value of its own.
+ * Lowers a function to a {@link Trace}: every operation becomes a step with a value of its own, and
+ * each {@code if} or {@code ?:} a branch whose arms are lowered the same way, joined by phis.
  *
  * <p>Names follow the user's: an assignment to {@code y} yields a value named {@code y}, the next
  * one {@code y_2}, and the inner operations of its expression {@code y_t1}, {@code y_t2}... so
  * {@code y = Math.sin(x * w) + b} becomes {@code y_t1 = x * w; y_t2 = Math.sin(y_t1); y = y_t2 +
- * b}.
+ * b}. A variable assigned in an arm gets a new version after the branch, its phi.
  */
 public final class Lowering {
-  private final List<Step> steps = new ArrayList<>();
-  private final Map<Variable, Operand> current = new HashMap<>();
   private final Map<Variable, Integer> assignments = new HashMap<>();
   private final Map<String, Integer> temporaries = new HashMap<>();
+  private int branches;
   private int nextId;
+  private String methodName;
+
+  /** The values the variables hold at the point being lowered. */
+  private Map<Variable, Operand> current = new LinkedHashMap<>();
+
+  /** Where lowered nodes go: the body, or the arm being lowered. */
+  private List<Node> nodes = new ArrayList<>();
 
   private Lowering() {}
 
@@ -42,6 +52,7 @@ public final class Lowering {
   }
 
   private Trace run(Function function) {
+    methodName = function.name();
     List<Value> params = new ArrayList<>();
     for (Variable parameter : function.params()) {
       Value value = newValue(parameter.name(), parameter.type());
@@ -49,26 +60,128 @@ public final class Lowering {
       current.put(parameter, value);
       assignments.put(parameter, 1);
     }
-    Operand result = null;
-    for (Stmt statement : function.body()) {
+    Operand result = statements(Returns.normalized(function.body()));
+    return new Trace(function, params, nodes, result);
+  }
+
+  /**
+   * Lowers statements into {@link #nodes}; returns what they return, or null if they fall through.
+   */
+  private Operand statements(List<Stmt> statements) {
+    for (Stmt statement : statements) {
       if (statement instanceof Stmt.Assign assign) {
-        Variable target = assign.target();
-        int count = assignments.merge(target, 1, Integer::sum);
-        String name = count == 1 ? target.name() : target.name() + "_" + count;
-        current.put(
-            target, define(name, target.type(), target.name(), assign.value(), assign.line()));
+        assign(assign);
       } else if (statement instanceof Stmt.Return ret) {
-        // A returned variable or constant is the result as it is; an expression gets a value named
-        // after the method, so that `return n7 - n8;` in loss() reads `loss = n7 - n8`.
-        Expr value = ret.value();
-        String name = function.name();
-        result =
-            value instanceof Expr.Apply
-                ? define(name, value.type(), name, value, ret.line())
-                : operand(value, name, ret.line());
+        return returned(ret);
+      } else {
+        Operand result = branch((Stmt.If) statement);
+        if (result != null) {
+          return result;
+        }
       }
     }
-    return new Trace(function, params, steps, result);
+    return null;
+  }
+
+  private void assign(Stmt.Assign assign) {
+    Variable target = assign.target();
+    Value value =
+        define(version(target), target.type(), target.name(), assign.value(), assign.line());
+    current.put(target, value);
+  }
+
+  /**
+   * A returned variable or constant is the result as it is; an expression gets a value named after
+   * the method, so that {@code return n7 - n8;} in {@code loss()} reads {@code loss = n7 - n8}.
+   */
+  private Operand returned(Stmt.Return ret) {
+    Expr value = ret.value();
+    return value instanceof Expr.Apply
+        ? define(methodName, value.type(), methodName, value, ret.line())
+        : operand(value, methodName, ret.line());
+  }
+
+  /** An {@code if}: both arms, then a phi for each variable either arm changed. */
+  private Operand branch(Stmt.If statement) {
+    Value taken = newValue("branch" + ++branches, Type.BOOLEAN);
+    Map<Variable, Operand> before = current;
+    Arm then = arm(statement.then(), before);
+    Arm otherwise = arm(statement.otherwise(), before);
+    current = new LinkedHashMap<>(before);
+    List<Branch.Phi> phis = new ArrayList<>();
+    // A variable has a value after the branch if both arms leave it one: it was assigned before,
+    // or in both arms (a local declared before the if without a value). Locals declared in an arm
+    // are out of scope after it.
+    for (Variable variable : then.values().keySet()) {
+      Operand fromThen = then.values().get(variable);
+      Operand fromElse = otherwise.values().get(variable);
+      if (fromElse != null && !fromThen.equals(fromElse)) {
+        Value joined = newValue(version(variable), variable.type());
+        phis.add(new Branch.Phi(joined, fromThen, fromElse));
+        current.put(variable, joined);
+      }
+    }
+    Operand result = null;
+    if (then.result() != null && otherwise.result() != null) {
+      Value joined = newValue(methodName, Type.DOUBLE);
+      phis.add(new Branch.Phi(joined, then.result(), otherwise.result()));
+      result = joined;
+    }
+    nodes.add(
+        new Branch(
+            taken,
+            statement.condition(),
+            before,
+            then.nodes(),
+            otherwise.nodes(),
+            phis,
+            statement.line()));
+    return result;
+  }
+
+  /** What lowering one arm gave: its nodes, the variables' values at its end, what it returned. */
+  private record Arm(List<Node> nodes, Map<Variable, Operand> values, Operand result) {}
+
+  private Arm arm(List<Stmt> statements, Map<Variable, Operand> before) {
+    List<Node> outer = nodes;
+    nodes = new ArrayList<>();
+    current = new LinkedHashMap<>(before);
+    Operand result = statements(statements);
+    Arm arm = new Arm(nodes, current, result);
+    nodes = outer;
+    return arm;
+  }
+
+  /** A {@code ?:}: a branch whose arms compute the two operands, joined by one phi. */
+  private Operand conditional(Expr.Conditional conditional, String base, SourceLine line) {
+    Value taken = newValue("branch" + ++branches, Type.BOOLEAN);
+    Map<Variable, Operand> before = current;
+    List<Node> outer = nodes;
+    nodes = new ArrayList<>();
+    Operand fromThen = operand(conditional.then(), base, line);
+    List<Node> then = nodes;
+    nodes = new ArrayList<>();
+    Operand fromElse = operand(conditional.otherwise(), base, line);
+    List<Node> otherwise = nodes;
+    nodes = outer;
+    int k = temporaries.merge(base, 1, Integer::sum);
+    Value joined = newValue(base + "_t" + k, conditional.type());
+    nodes.add(
+        new Branch(
+            taken,
+            conditional.condition(),
+            before,
+            then,
+            otherwise,
+            List.of(new Branch.Phi(joined, fromThen, fromElse)),
+            line));
+    return joined;
+  }
+
+  /** {@code x} for a variable's first value, then {@code x_2}, {@code x_3}... */
+  private String version(Variable variable) {
+    int count = assignments.merge(variable, 1, Integer::sum);
+    return count == 1 ? variable.name() : variable.name() + "_" + count;
   }
 
   /**
@@ -95,6 +208,9 @@ public final class Lowering {
     if (expr instanceof Constant constant) {
       return constant;
     }
+    if (expr instanceof Expr.Conditional conditional) {
+      return conditional(conditional, base, line);
+    }
     Expr.Apply apply = (Expr.Apply) expr;
     List<Operand> args = args(apply, base, line);
     int k = temporaries.merge(base, 1, Integer::sum);
@@ -112,7 +228,7 @@ public final class Lowering {
 
   private Value emit(
       Value result, Primitive primitive, List<Operand> args, Callee callee, SourceLine line) {
-    steps.add(new Step(result, primitive, args, callee, line));
+    nodes.add(new Step(result, primitive, args, callee, line));
     return result;
   }
 

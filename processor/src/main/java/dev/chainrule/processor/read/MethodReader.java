@@ -4,8 +4,10 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -49,7 +51,6 @@ public final class MethodReader {
   private final SourceText source;
   private final String packageName;
   private final Map<Element, Variable> variables = new HashMap<>();
-  private final List<Stmt> body = new ArrayList<>();
 
   private MethodReader(Trees trees, TreePath methodPath, String packageName) {
     this.trees = trees;
@@ -64,13 +65,10 @@ public final class MethodReader {
       params.add(reader.declare(parameter));
     }
     MethodTree tree = (MethodTree) methodPath.getLeaf();
-    reader.readBlock(new TreePath(methodPath, tree.getBody()));
+    List<Stmt> body = new ArrayList<>();
+    reader.readStatement(new TreePath(methodPath, tree.getBody()), body);
     return new Function(
-        reader.packageName,
-        ownerName(method),
-        method.getSimpleName().toString(),
-        params,
-        reader.body);
+        reader.packageName, ownerName(method), method.getSimpleName().toString(), params, body);
   }
 
   private static String ownerName(ExecutableElement method) {
@@ -86,17 +84,21 @@ public final class MethodReader {
 
   // --- statements ---
 
-  private void readBlock(TreePath blockPath) {
-    for (StatementTree statement : ((BlockTree) blockPath.getLeaf()).getStatements()) {
-      readStatement(new TreePath(blockPath, statement));
-    }
-  }
-
-  private void readStatement(TreePath path) {
+  /** Reads the statement at {@code path} into {@code body}; a block's statements go in flat. */
+  private void readStatement(TreePath path, List<Stmt> body) {
     Tree statement = path.getLeaf();
+    if (statement instanceof BlockTree block) {
+      for (StatementTree inner : block.getStatements()) {
+        readStatement(new TreePath(path, inner), body);
+      }
+      return;
+    }
+    if (statement instanceof IfTree branch) {
+      body.add(readIf(path, branch));
+      return;
+    }
     SourceLine line = source.lineOf(statement);
     switch (statement.getKind()) {
-      case BLOCK -> readBlock(path);
       case EMPTY_STATEMENT -> {}
       case VARIABLE -> {
         Variable local = declare(trees.getElement(path));
@@ -115,6 +117,21 @@ public final class MethodReader {
       }
       default -> throw unexpected(statement);
     }
+  }
+
+  private Stmt readIf(TreePath path, IfTree branch) {
+    // The comment over a branch quotes its condition, not the whole statement.
+    long number = source.lineOf(branch).number();
+    SourceLine line =
+        new SourceLine(number, "if " + source.of(branch.getCondition()).replace("\\", "\\\\"));
+    Expr condition = expression(child(path, branch.getCondition()));
+    List<Stmt> then = new ArrayList<>();
+    readStatement(child(path, branch.getThenStatement()), then);
+    List<Stmt> otherwise = new ArrayList<>();
+    if (branch.getElseStatement() != null) {
+      readStatement(child(path, branch.getElseStatement()), otherwise);
+    }
+    return new Stmt.If(condition, then, otherwise, line);
   }
 
   /** An assignment, compound assignment, or increment, spelled out as {@code x = <expr>}. */
@@ -200,12 +217,56 @@ public final class MethodReader {
       case METHOD_INVOCATION -> {
         return call(path);
       }
+      case LESS_THAN,
+          LESS_THAN_EQUAL,
+          GREATER_THAN,
+          GREATER_THAN_EQUAL,
+          EQUAL_TO,
+          NOT_EQUAL_TO,
+          CONDITIONAL_AND,
+          CONDITIONAL_OR -> {
+        BinaryTree binary = (BinaryTree) tree;
+        Expr left = expression(child(path, binary.getLeftOperand()));
+        Expr right = expression(child(path, binary.getRightOperand()));
+        return apply(logic(tree.getKind()), Type.BOOLEAN, left, right);
+      }
+      case LOGICAL_COMPLEMENT -> {
+        Expr operand = expression(child(path, ((UnaryTree) tree).getExpression()));
+        return apply(Primitive.NOT, Type.BOOLEAN, operand);
+      }
+      case BOOLEAN_LITERAL -> {
+        boolean value = (Boolean) ((LiteralTree) tree).getValue();
+        return new Literal(value ? 1 : 0, Boolean.toString(value), Type.BOOLEAN);
+      }
+      case CONDITIONAL_EXPRESSION -> {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+        return new Expr.Conditional(
+            expression(child(path, conditional.getCondition())),
+            expression(child(path, conditional.getTrueExpression())),
+            expression(child(path, conditional.getFalseExpression())),
+            type);
+      }
       case TYPE_CAST -> {
         Expr operand = expression(child(path, ((TypeCastTree) tree).getExpression()));
         return operand.type() == Type.DOUBLE ? operand : apply(Primitive.TO_DOUBLE, type, operand);
       }
       default -> throw unexpected(tree);
     }
+  }
+
+  private static Primitive logic(Tree.Kind kind) {
+    return switch (kind) {
+      case LESS_THAN -> Primitive.LESS;
+      case LESS_THAN_EQUAL -> Primitive.LESS_EQUAL;
+      case GREATER_THAN -> Primitive.GREATER;
+      case GREATER_THAN_EQUAL -> Primitive.GREATER_EQUAL;
+      case EQUAL_TO -> Primitive.EQUAL;
+      case NOT_EQUAL_TO -> Primitive.NOT_EQUAL;
+      case CONDITIONAL_AND -> Primitive.AND;
+      case CONDITIONAL_OR -> Primitive.OR;
+      default ->
+          throw new IllegalArgumentException("not a comparison or logical operator: " + kind);
+    };
   }
 
   private Expr reference(TreePath path) {

@@ -34,17 +34,19 @@ class ExpressionDiagnosticsTest {
 
             class C {
               @Differentiable
-              static double m(double x) {
-                double y = x > 0 ? x : 0; // ERROR
-                return y;
+              static double m(double x, boolean flag, boolean a) {
+                flag = x > 0 ? a : !a; // ERROR
+                return x;
               }
             }
             """);
-    // javac's position for ?: is the '?'.
+    // ?: itself is supported; a boolean-valued one is a boolean used as a value. Its position is
+    // the '?'.
     assertRejected(
         compile(source),
         "p.C_m",
-        error("a conditional expression (?:) " + EXPRESSION_HINT, source).at("?"));
+        error("'x > 0 ? a : !a' is a boolean used as a value", source).at("?"),
+        error(BOOLEAN_TARGET, source).at("flag"));
   }
 
   @Test
@@ -250,7 +252,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("a boolean literal " + EXPRESSION_HINT, source).at("true"),
+        error("'true' is a boolean used as a value", source).at("true"),
         error(BOOLEAN_TARGET, source).at("flag"));
   }
 
@@ -353,7 +355,7 @@ class ExpressionDiagnosticsTest {
     assertComparison("!=");
   }
 
-  /** {@code flag = x OP 1;} is rejected at OP, and at flag. */
+  /** {@code flag = x OP 1;}: a boolean as a value, not a condition, at OP; and at flag. */
   private static void assertComparison(String operator) {
     MarkedSource source =
         MarkedSource.of(
@@ -375,7 +377,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("the '" + operator + "' comparison " + EXPRESSION_HINT, source).at(operator),
+        error("'x " + operator + " 1' is a boolean used as a value", source).at(operator),
         error(BOOLEAN_TARGET, source).at("flag"));
   }
 
@@ -400,7 +402,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("the '&&' operator " + EXPRESSION_HINT, source).at("&&"),
+        error("'a && b' is a boolean used as a value", source).at("&&"),
         error(BOOLEAN_TARGET, source).at("flag"));
   }
 
@@ -425,7 +427,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("the '||' operator " + EXPRESSION_HINT, source).at("||"),
+        error("'a || b' is a boolean used as a value", source).at("||"),
         error(BOOLEAN_TARGET, source).at("flag"));
   }
 
@@ -450,7 +452,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("the '!' operator " + EXPRESSION_HINT, source).at("!"),
+        error("'!a' is a boolean used as a value", source).at("!"),
         error(BOOLEAN_TARGET, source).at("flag"));
   }
 
@@ -1074,7 +1076,7 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(BOOLEAN_TARGET, source).at("flag"),
-        error("'other' has type boolean" + Hints.TYPE_HINT, source).at("other"));
+        error("'other' is a boolean used as a value", source).at("other"));
   }
 
   @Test

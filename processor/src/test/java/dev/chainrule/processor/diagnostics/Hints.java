@@ -10,13 +10,15 @@ final class Hints {
   /** Follows the construct in a message about an unsupported statement. */
   static final String STATEMENT_HINT =
       "is not supported; a @Differentiable method may declare double locals, assign them and its"
-          + " parameters (=, +=, -=, *=, /=, ++, --) and must end with a single return";
+          + " parameters (=, +=, -=, *=, /=, ++, --), branch with if/else, and return at the end of"
+          + " its body or of a branch";
 
   /** Follows the construct in a message about an unsupported expression. */
   static final String EXPRESSION_HINT =
       "is not supported; a @Differentiable method may use numeric literals, its parameters and"
           + " double locals, static final constants, + - * /, unary - and +, parentheses, casts to"
-          + " double, calls of other static @Differentiable methods and of static methods"
+          + " double, ?: with conditions of < <= > >= == != && || !, calls of other static"
+          + " @Differentiable methods and of static methods"
           + " returning int, long or boolean, and the Math and StrictMath functions sin, cos,";
 
   /** Ends a message about a value of a type chainrule does not compute with. */

@@ -37,6 +37,8 @@ public final class DerivativeRules {
       case SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH -> false;
       case EXP, EXPM1, LOG, LOG10, LOG1P, SQRT, CBRT, POW, HYPOT, ABS, MAX, MIN -> false;
       case CALL_METHOD -> false;
+      // booleans: conditions choose a branch and carry no derivative
+      case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT -> true;
     };
   }
 
@@ -110,6 +112,9 @@ public final class DerivativeRules {
       case SIGNUM, FLOOR, CEIL, RINT -> List.of(Partial.zero());
       // z = m(x1, ..., xn): ∂xi = what the callee's own backward finds for parameter i
       case CALL_METHOD -> callPartials(step);
+      // booleans: conditions choose a branch and carry no derivative
+      case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT ->
+          step.args().stream().map(a -> Partial.zero()).toList();
     };
   }
 

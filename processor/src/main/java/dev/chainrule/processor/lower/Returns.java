@@ -1,0 +1,78 @@
+package dev.chainrule.processor.lower;
+
+import dev.chainrule.processor.ir.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves what follows an {@code if} that returns on some paths into the arms that fall through, so
+ * that every return ends an arm and each branch joins its arms' results in a phi:
+ *
+ * <pre>{@code
+ * if (x < 0) { return -x; }        if (x < 0) { return -x; }
+ * double y = x * x;          ==>   else { double y = x * x; return y + 1; }
+ * return y + 1;
+ * }</pre>
+ *
+ * The statements moved are copied into each arm that falls through, nested ifs included.
+ */
+final class Returns {
+  private Returns() {}
+
+  static List<Stmt> normalized(List<Stmt> statements) {
+    List<Stmt> result = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Stmt statement = statements.get(i);
+      if (statement instanceof Stmt.If branch && returnsSomewhere(branch)) {
+        List<Stmt> rest = statements.subList(i + 1, statements.size());
+        result.add(
+            new Stmt.If(
+                branch.condition(),
+                normalized(followedBy(branch.then(), rest)),
+                normalized(followedBy(branch.otherwise(), rest)),
+                branch.line()));
+        return result;
+      }
+      result.add(statement);
+    }
+    return result;
+  }
+
+  private static List<Stmt> followedBy(List<Stmt> arm, List<Stmt> rest) {
+    if (!completesNormally(arm)) {
+      return arm;
+    }
+    List<Stmt> joined = new ArrayList<>(arm);
+    joined.addAll(rest);
+    return joined;
+  }
+
+  private static boolean returnsSomewhere(Stmt.If branch) {
+    return containsReturn(branch.then()) || containsReturn(branch.otherwise());
+  }
+
+  private static boolean containsReturn(List<Stmt> statements) {
+    for (Stmt statement : statements) {
+      if (statement instanceof Stmt.Return
+          || (statement instanceof Stmt.If branch && returnsSomewhere(branch))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether control can reach the end of the statements: they do not return on every path. */
+  static boolean completesNormally(List<Stmt> statements) {
+    if (statements.isEmpty()) {
+      return true;
+    }
+    Stmt last = statements.get(statements.size() - 1);
+    if (last instanceof Stmt.Return) {
+      return false;
+    }
+    if (last instanceof Stmt.If branch) {
+      return completesNormally(branch.then()) || completesNormally(branch.otherwise());
+    }
+    return true;
+  }
+}
