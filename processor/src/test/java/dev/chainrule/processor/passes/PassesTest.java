@@ -159,6 +159,36 @@ class PassesTest {
             """);
   }
 
+  @Test
+  void branchesJoinTheirArmsInPhisAndReturnsMoveIntoArms() {
+    assertThat(
+            stages(
+                """
+                static double f(double x, int n) {
+                  double y = x;
+                  if (x > 0.5 && n != 0) {
+                    y = y * 2;
+                  }
+                  if (n > 3) {
+                    return y;
+                  }
+                  return y + x;
+                }
+                """))
+        .contains(
+            """
+            trace T.f(x: double, n: int)
+            * 5: y = x
+              6: branch1 = (x > 0.5) && (n != 0)
+            *   then 7: y_2 = y * 2
+              y_3 = branch1 ? y_2 : y
+              9: branch2 = n > 3
+            *   else 12: f = y_3 + x
+              f = branch2 ? y_3 : f
+              return f
+            """);
+  }
+
   /**
    * Compiles {@code method} in class {@code T} with the debug option and returns the printed IR.
    */
