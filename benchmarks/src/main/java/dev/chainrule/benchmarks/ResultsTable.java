@@ -1,0 +1,183 @@
+package dev.chainrule.benchmarks;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+
+/**
+ * Writes the Markdown table of a {@link GradientBenchmark} run from JMH's JSON result: the time per
+ * gradient of every baseline, then issue 5's targets as ratios between baselines measured in the
+ * same run, each marked met or missed.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.chainrule.benchmarks.ResultsTable results.json
+ * </pre>
+ *
+ * <p>Allocation per gradient ({@code gc.alloc.rate.norm}) is shown when the run used {@code -prof
+ * gc}.
+ */
+public final class ResultsTable {
+  private ResultsTable() {}
+
+  /** The benchmark methods, in the table's column order, with their column headings. */
+  private static final List<String> METHODS =
+      List.of("primal", "handWritten", "reverse", "forwardMode", "value", "hipparchus");
+
+  private static final List<String> HEADINGS =
+      List.of(
+          "primal",
+          "hand-written",
+          "chainrule reverse",
+          "chainrule forward",
+          "Value",
+          "Hipparchus");
+
+  /** One measurement: mean time per call, its 99.9% error, bytes allocated per call (or NaN). */
+  record Score(double nanos, double error, double bytes) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ResultsTable results.json   (JMH's -rf json -rff results.json)");
+      System.exit(2);
+    }
+    try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      System.out.print(markdown(read(reader)));
+    }
+  }
+
+  /** workload → benchmark method → score, from JMH's JSON array of results. */
+  static Map<String, Map<String, Score>> read(Reader json) {
+    Map<String, Map<String, Score>> scores = new HashMap<>();
+    for (JsonElement element : JsonParser.parseReader(json).getAsJsonArray()) {
+      JsonObject result = element.getAsJsonObject();
+      String benchmark = result.get("benchmark").getAsString();
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      String workload = result.getAsJsonObject("params").get("workload").getAsString();
+      JsonObject primary = result.getAsJsonObject("primaryMetric");
+      double bytes = Double.NaN;
+      JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
+      if (secondary != null && secondary.has("gc.alloc.rate.norm")) {
+        bytes = secondary.getAsJsonObject("gc.alloc.rate.norm").get("score").getAsDouble();
+      }
+      Score score =
+          new Score(
+              nanos(primary.get("score").getAsDouble(), primary),
+              nanos(number(primary.get("scoreError")), primary),
+              bytes);
+      scores.computeIfAbsent(workload, k -> new HashMap<>()).put(method, score);
+    }
+    return scores;
+  }
+
+  /** JMH writes "NaN" as a string when a single iteration leaves the error undefined. */
+  private static double number(JsonElement element) {
+    String text = element.getAsString();
+    return text.equals("NaN") ? Double.NaN : Double.parseDouble(text);
+  }
+
+  private static double nanos(double value, JsonObject primary) {
+    String unit = primary.get("scoreUnit").getAsString();
+    return switch (unit) {
+      case "ns/op" -> value;
+      case "us/op" -> value * 1e3;
+      case "ms/op" -> value * 1e6;
+      default -> throw new IllegalArgumentException("expected a time per operation, got " + unit);
+    };
+  }
+
+  static String markdown(Map<String, Map<String, Score>> scores) {
+    StringBuilder out = new StringBuilder();
+    out.append("Time per gradient in ns (mean ± 99.9% confidence half-width); bytes allocated per")
+        .append(" gradient below it.\n\n");
+    out.append("| workload | inputs | ").append(String.join(" | ", HEADINGS)).append(" |\n");
+    out.append("| --- | ---: |").append(" ---: |".repeat(HEADINGS.size())).append('\n');
+    for (String workload : Workloads.NAMES) {
+      Map<String, Score> row = scores.getOrDefault(workload, Map.of());
+      out.append("| ").append(workload).append(" | ").append(inputs(workload)).append(" |");
+      for (String method : METHODS) {
+        out.append(' ').append(cell(row.get(method))).append(" |");
+      }
+      out.append('\n');
+    }
+    out.append("\nTargets (issue 5), as ratios of times in the same run:\n\n");
+    out.append("| workload | reverse / primal (≤ 3) | reverse / hand-written (≤ 1.3)")
+        .append(" | Value / reverse (≥ 30) | Hipparchus / reverse (> 1 above 10 inputs)")
+        .append(" | forward / reverse | reverse allocation (0 B) |\n");
+    out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (String workload : Workloads.NAMES) {
+      Map<String, Score> row = scores.getOrDefault(workload, Map.of());
+      double reverse = nanos(row.get("reverse"));
+      double hipparchus = nanos(row.get("hipparchus")) / reverse;
+      Score reverseScore = row.get("reverse");
+      double bytes = reverseScore == null ? Double.NaN : reverseScore.bytes();
+      out.append("| ")
+          .append(workload)
+          .append(" | ")
+          .append(target(reverse / nanos(row.get("primal")), r -> r <= 3))
+          .append(" | ")
+          .append(target(reverse / nanos(row.get("handWritten")), r -> r <= 1.3))
+          .append(" | ")
+          .append(target(nanos(row.get("value")) / reverse, r -> r >= 30))
+          .append(" | ")
+          .append(
+              inputs(workload) > 10
+                  ? target(hipparchus, r -> r > 1)
+                  : format("%.2f", hipparchus) + " (n/a: " + inputs(workload) + " inputs)")
+          .append(" | ")
+          .append(format("%.2f", nanos(row.get("forwardMode")) / reverse))
+          .append(" | ")
+          .append(
+              Double.isNaN(bytes)
+                  ? "not measured (run with -prof gc)"
+                  : format("%.0f B ", bytes) + (bytes < 0.5 ? "met" : "**missed**"))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static int inputs(String workload) {
+    return Workloads.create(workload).inputs();
+  }
+
+  private static double nanos(Score score) {
+    return score == null ? Double.NaN : score.nanos();
+  }
+
+  private static String cell(Score score) {
+    if (score == null) {
+      return "—";
+    }
+    String time = format("%s ± %s", significant(score.nanos()), significant(score.error()));
+    return Double.isNaN(score.bytes()) ? time : time + "<br>" + format("%.0f B", score.bytes());
+  }
+
+  /** Three significant figures, at least: 2.34, 23.4, 234, 2345. */
+  private static String significant(double value) {
+    if (Double.isNaN(value)) {
+      return "?";
+    }
+    double magnitude = Math.abs(value);
+    return format(magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : "%.2f", value);
+  }
+
+  private static String target(double ratio, DoublePredicate met) {
+    if (Double.isNaN(ratio)) {
+      return "not measured";
+    }
+    return format("%.2f ", ratio) + (met.test(ratio) ? "met" : "**missed**");
+  }
+
+  private static String format(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
