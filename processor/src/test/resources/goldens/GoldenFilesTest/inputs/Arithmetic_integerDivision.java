@@ -24,11 +24,9 @@ public final class Arithmetic_integerDivision {
 
     private double integerDivision_t7;
 
-    private int integerDivision_t9;
+    private int integerDivision_t12;
 
-    private int integerDivision_t13;
-
-    private double integerDivision_t14;
+    private double integerDivision_t13;
 
     private double gradX;
 
@@ -56,14 +54,13 @@ public final class Arithmetic_integerDivision {
         int integerDivision_t6 = n / 2;
         integerDivision_t7 = integerDivision_t6 / x;
         double integerDivision_t8 = integerDivision_t5 + integerDivision_t7;
-        integerDivision_t9 = 7 / 2;
-        double integerDivision_t10 = integerDivision_t9 * x;
-        double integerDivision_t11 = integerDivision_t8 + integerDivision_t10;
-        int integerDivision_t12 = n + 1;
-        integerDivision_t13 = integerDivision_t12 / 2;
-        integerDivision_t14 = integerDivision_t13 * x;
-        double integerDivision_t15 = integerDivision_t14 * x;
-        double integerDivision = integerDivision_t11 + integerDivision_t15;
+        double integerDivision_t9 = 3 * x;
+        double integerDivision_t10 = integerDivision_t8 + integerDivision_t9;
+        int integerDivision_t11 = n + 1;
+        integerDivision_t12 = integerDivision_t11 / 2;
+        integerDivision_t13 = integerDivision_t12 * x;
+        double integerDivision_t14 = integerDivision_t13 * x;
+        double integerDivision = integerDivision_t10 + integerDivision_t14;
         recorded = true;
         return integerDivision;
     }
@@ -78,14 +75,14 @@ public final class Arithmetic_integerDivision {
         }
         double d_integerDivision = 1.0;
         // line 46: return x * (n / 2) + x * n / 2 + (n / 2) / x + 7 / 2 * x + (n + 1) / 2 * x * x;
-        double d_integerDivision_t11 = d_integerDivision;
-        double d_integerDivision_t15 = d_integerDivision;
-        double d_integerDivision_t14 = d_integerDivision_t15 * x;
-        double d_x = d_integerDivision_t15 * integerDivision_t14;
-        d_x += d_integerDivision_t14 * integerDivision_t13;
-        double d_integerDivision_t8 = d_integerDivision_t11;
-        double d_integerDivision_t10 = d_integerDivision_t11;
-        d_x += d_integerDivision_t10 * integerDivision_t9;
+        double d_integerDivision_t10 = d_integerDivision;
+        double d_integerDivision_t14 = d_integerDivision;
+        double d_integerDivision_t13 = d_integerDivision_t14 * x;
+        double d_x = d_integerDivision_t14 * integerDivision_t13;
+        d_x += d_integerDivision_t13 * integerDivision_t12;
+        double d_integerDivision_t8 = d_integerDivision_t10;
+        double d_integerDivision_t9 = d_integerDivision_t10;
+        d_x += d_integerDivision_t9 * 3;
         double d_integerDivision_t5 = d_integerDivision_t8;
         double d_integerDivision_t7 = d_integerDivision_t8;
         d_x -= d_integerDivision_t7 * integerDivision_t7 / x;
@@ -131,19 +128,18 @@ public final class Arithmetic_integerDivision {
         double integerDivision_t7Dot = -xDot * integerDivision_t7 / x;
         double integerDivision_t8 = integerDivision_t5 + integerDivision_t7;
         double integerDivision_t8Dot = integerDivision_t5Dot + integerDivision_t7Dot;
-        int integerDivision_t9 = 7 / 2;
-        double integerDivision_t10 = integerDivision_t9 * x;
-        double integerDivision_t10Dot = xDot * integerDivision_t9;
-        double integerDivision_t11 = integerDivision_t8 + integerDivision_t10;
-        double integerDivision_t11Dot = integerDivision_t8Dot + integerDivision_t10Dot;
-        int integerDivision_t12 = n + 1;
-        int integerDivision_t13 = integerDivision_t12 / 2;
+        double integerDivision_t9 = 3 * x;
+        double integerDivision_t9Dot = xDot * 3;
+        double integerDivision_t10 = integerDivision_t8 + integerDivision_t9;
+        double integerDivision_t10Dot = integerDivision_t8Dot + integerDivision_t9Dot;
+        int integerDivision_t11 = n + 1;
+        int integerDivision_t12 = integerDivision_t11 / 2;
+        double integerDivision_t13 = integerDivision_t12 * x;
+        double integerDivision_t13Dot = xDot * integerDivision_t12;
         double integerDivision_t14 = integerDivision_t13 * x;
-        double integerDivision_t14Dot = xDot * integerDivision_t13;
-        double integerDivision_t15 = integerDivision_t14 * x;
-        double integerDivision_t15Dot = integerDivision_t14Dot * x + xDot * integerDivision_t14;
-        double integerDivision = integerDivision_t11 + integerDivision_t15;
-        double integerDivisionDot = integerDivision_t11Dot + integerDivision_t15Dot;
+        double integerDivision_t14Dot = integerDivision_t13Dot * x + xDot * integerDivision_t13;
+        double integerDivision = integerDivision_t10 + integerDivision_t14;
+        double integerDivisionDot = integerDivision_t10Dot + integerDivision_t14Dot;
         return integerDivisionDot;
     }
 
@@ -169,19 +165,18 @@ public final class Arithmetic_integerDivision {
         int integerDivision_t7Node = graph.addNode("integerDivision_t7", "integerDivision_t6 / x", integerDivision_t7, new int[] {xNode}, new double[] {-integerDivision_t7 / x});
         double integerDivision_t8 = integerDivision_t5 + integerDivision_t7;
         int integerDivision_t8Node = graph.addNode("integerDivision_t8", "integerDivision_t5 + integerDivision_t7", integerDivision_t8, new int[] {integerDivision_t5Node, integerDivision_t7Node}, new double[] {1.0, 1.0});
-        int integerDivision_t9 = 7 / 2;
-        double integerDivision_t10 = integerDivision_t9 * x;
-        int integerDivision_t10Node = graph.addNode("integerDivision_t10", "integerDivision_t9 * x", integerDivision_t10, new int[] {xNode}, new double[] {integerDivision_t9});
-        double integerDivision_t11 = integerDivision_t8 + integerDivision_t10;
-        int integerDivision_t11Node = graph.addNode("integerDivision_t11", "integerDivision_t8 + integerDivision_t10", integerDivision_t11, new int[] {integerDivision_t8Node, integerDivision_t10Node}, new double[] {1.0, 1.0});
-        int integerDivision_t12 = n + 1;
-        int integerDivision_t13 = integerDivision_t12 / 2;
+        double integerDivision_t9 = 3 * x;
+        int integerDivision_t9Node = graph.addNode("integerDivision_t9", "3 * x", integerDivision_t9, new int[] {xNode}, new double[] {3});
+        double integerDivision_t10 = integerDivision_t8 + integerDivision_t9;
+        int integerDivision_t10Node = graph.addNode("integerDivision_t10", "integerDivision_t8 + integerDivision_t9", integerDivision_t10, new int[] {integerDivision_t8Node, integerDivision_t9Node}, new double[] {1.0, 1.0});
+        int integerDivision_t11 = n + 1;
+        int integerDivision_t12 = integerDivision_t11 / 2;
+        double integerDivision_t13 = integerDivision_t12 * x;
+        int integerDivision_t13Node = graph.addNode("integerDivision_t13", "integerDivision_t12 * x", integerDivision_t13, new int[] {xNode}, new double[] {integerDivision_t12});
         double integerDivision_t14 = integerDivision_t13 * x;
-        int integerDivision_t14Node = graph.addNode("integerDivision_t14", "integerDivision_t13 * x", integerDivision_t14, new int[] {xNode}, new double[] {integerDivision_t13});
-        double integerDivision_t15 = integerDivision_t14 * x;
-        int integerDivision_t15Node = graph.addNode("integerDivision_t15", "integerDivision_t14 * x", integerDivision_t15, new int[] {integerDivision_t14Node, xNode}, new double[] {x, integerDivision_t14});
-        double integerDivision = integerDivision_t11 + integerDivision_t15;
-        int integerDivisionNode = graph.addNode("integerDivision", "integerDivision_t11 + integerDivision_t15", integerDivision, new int[] {integerDivision_t11Node, integerDivision_t15Node}, new double[] {1.0, 1.0});
+        int integerDivision_t14Node = graph.addNode("integerDivision_t14", "integerDivision_t13 * x", integerDivision_t14, new int[] {integerDivision_t13Node, xNode}, new double[] {x, integerDivision_t13});
+        double integerDivision = integerDivision_t10 + integerDivision_t14;
+        int integerDivisionNode = graph.addNode("integerDivision", "integerDivision_t10 + integerDivision_t14", integerDivision, new int[] {integerDivision_t10Node, integerDivision_t14Node}, new double[] {1.0, 1.0});
         graph.backward(integerDivisionNode);
         return graph;
     }

@@ -23,8 +23,6 @@ public final class Constants_privateConstants {
 
     private double privateConstants_t10;
 
-    private int privateConstants_t13;
-
     private double gradX;
 
     private boolean recorded;
@@ -54,9 +52,8 @@ public final class Constants_privateConstants {
         privateConstants_t10 = 6.283185307179586 * x;
         double privateConstants_t11 = Math.sin(privateConstants_t10);
         double privateConstants_t12 = privateConstants_t9 + privateConstants_t11;
-        privateConstants_t13 = 4 / 3;
-        double privateConstants_t14 = privateConstants_t13 * x;
-        double privateConstants = privateConstants_t12 + privateConstants_t14;
+        double privateConstants_t13 = 1 * x;
+        double privateConstants = privateConstants_t12 + privateConstants_t13;
         recorded = true;
         return privateConstants;
     }
@@ -72,8 +69,8 @@ public final class Constants_privateConstants {
         double d_privateConstants = 1.0;
         // line 39: return OFFSET + x * DIVISOR - OFFSET * x * x + x / STEPS - -OFFSET * x + Math.sin(TWO_PI * x) + (DIVISOR / 3) * x;
         double d_privateConstants_t12 = d_privateConstants;
-        double d_privateConstants_t14 = d_privateConstants;
-        double d_x = d_privateConstants_t14 * privateConstants_t13;
+        double d_privateConstants_t13 = d_privateConstants;
+        double d_x = d_privateConstants_t13 * 1;
         double d_privateConstants_t9 = d_privateConstants_t12;
         double d_privateConstants_t11 = d_privateConstants_t12;
         double d_privateConstants_t10 = d_privateConstants_t11 * Math.cos(privateConstants_t10);
@@ -138,11 +135,10 @@ public final class Constants_privateConstants {
         double privateConstants_t11Dot = privateConstants_t10Dot * Math.cos(privateConstants_t10);
         double privateConstants_t12 = privateConstants_t9 + privateConstants_t11;
         double privateConstants_t12Dot = privateConstants_t9Dot + privateConstants_t11Dot;
-        int privateConstants_t13 = 4 / 3;
-        double privateConstants_t14 = privateConstants_t13 * x;
-        double privateConstants_t14Dot = xDot * privateConstants_t13;
-        double privateConstants = privateConstants_t12 + privateConstants_t14;
-        double privateConstantsDot = privateConstants_t12Dot + privateConstants_t14Dot;
+        double privateConstants_t13 = 1 * x;
+        double privateConstants_t13Dot = xDot * 1;
+        double privateConstants = privateConstants_t12 + privateConstants_t13;
+        double privateConstantsDot = privateConstants_t12Dot + privateConstants_t13Dot;
         return privateConstantsDot;
     }
 
@@ -178,11 +174,10 @@ public final class Constants_privateConstants {
         int privateConstants_t11Node = graph.addNode("privateConstants_t11", "Math.sin(privateConstants_t10)", privateConstants_t11, new int[] {privateConstants_t10Node}, new double[] {Math.cos(privateConstants_t10)});
         double privateConstants_t12 = privateConstants_t9 + privateConstants_t11;
         int privateConstants_t12Node = graph.addNode("privateConstants_t12", "privateConstants_t9 + privateConstants_t11", privateConstants_t12, new int[] {privateConstants_t9Node, privateConstants_t11Node}, new double[] {1.0, 1.0});
-        int privateConstants_t13 = 4 / 3;
-        double privateConstants_t14 = privateConstants_t13 * x;
-        int privateConstants_t14Node = graph.addNode("privateConstants_t14", "privateConstants_t13 * x", privateConstants_t14, new int[] {xNode}, new double[] {privateConstants_t13});
-        double privateConstants = privateConstants_t12 + privateConstants_t14;
-        int privateConstantsNode = graph.addNode("privateConstants", "privateConstants_t12 + privateConstants_t14", privateConstants, new int[] {privateConstants_t12Node, privateConstants_t14Node}, new double[] {1.0, 1.0});
+        double privateConstants_t13 = 1 * x;
+        int privateConstants_t13Node = graph.addNode("privateConstants_t13", "1 * x", privateConstants_t13, new int[] {xNode}, new double[] {1});
+        double privateConstants = privateConstants_t12 + privateConstants_t13;
+        int privateConstantsNode = graph.addNode("privateConstants", "privateConstants_t12 + privateConstants_t13", privateConstants, new int[] {privateConstants_t12Node, privateConstants_t13Node}, new double[] {1.0, 1.0});
         graph.backward(privateConstantsNode);
         return graph;
     }

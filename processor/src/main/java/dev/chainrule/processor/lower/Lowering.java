@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lowers a function to a {@link Trace}: every operation becomes a step with a value of its own, and
@@ -191,6 +192,11 @@ public final class Lowering {
   private Value define(String name, Type type, String base, Expr expr, SourceLine line) {
     if (expr instanceof Expr.Apply apply && apply.type() == type) {
       List<Operand> args = args(apply, base, line);
+      Optional<Literal> folded = ConstantFolding.fold(apply.primitive(), args, type);
+      if (folded.isPresent()) {
+        return emit(
+            newValue(name, type), Primitive.COPY, List.of(folded.get()), MathClass.MATH, line);
+      }
       return emit(newValue(name, type), apply.primitive(), args, apply.callee(), line);
     }
     // A copy, also of an int or long into a double variable: Java's assignment widens it.
@@ -213,6 +219,10 @@ public final class Lowering {
     }
     Expr.Apply apply = (Expr.Apply) expr;
     List<Operand> args = args(apply, base, line);
+    Optional<Literal> folded = ConstantFolding.fold(apply.primitive(), args, apply.type());
+    if (folded.isPresent()) {
+      return folded.get();
+    }
     int k = temporaries.merge(base, 1, Integer::sum);
     Value temporary = newValue(base + "_t" + k, apply.type());
     return emit(temporary, apply.primitive(), args, apply.callee(), line);
