@@ -42,18 +42,18 @@ public final class Branches_conditionsWithShortCircuit {
         this.n = n;
         // line 75: if (n != 0 && 10 / n > 2 || x > 0.85)
         branch1 = n != 0 && 10 / n > 2 || x > 0.85;
-        double conditionsWithShortCircuit__;
+        double conditionsWithShortCircuit;
         if (branch1) {
             // line 76: return x * n;
-            double conditionsWithShortCircuit = x * n;
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit;
+            double conditionsWithShortCircuit_2 = x * n;
+            conditionsWithShortCircuit = conditionsWithShortCircuit_2;
         } else {
             // line 78: return Math.cos(x);
-            double conditionsWithShortCircuit_ = Math.cos(x);
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit_;
+            double conditionsWithShortCircuit_3 = Math.cos(x);
+            conditionsWithShortCircuit = conditionsWithShortCircuit_3;
         }
         recorded = true;
-        return conditionsWithShortCircuit__;
+        return conditionsWithShortCircuit;
     }
 
     /**
@@ -64,17 +64,17 @@ public final class Branches_conditionsWithShortCircuit {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        double d_conditionsWithShortCircuit__ = 1.0;
+        double d_conditionsWithShortCircuit = 1.0;
         // line 75: if (n != 0 && 10 / n > 2 || x > 0.85)
         double d_x = 0.0;
         if (branch1) {
-            double d_conditionsWithShortCircuit = d_conditionsWithShortCircuit__;
+            double d_conditionsWithShortCircuit_2 = d_conditionsWithShortCircuit;
             // line 76: return x * n;
-            d_x += d_conditionsWithShortCircuit * n;
+            d_x += d_conditionsWithShortCircuit_2 * n;
         } else {
-            double d_conditionsWithShortCircuit_ = d_conditionsWithShortCircuit__;
+            double d_conditionsWithShortCircuit_3 = d_conditionsWithShortCircuit;
             // line 78: return Math.cos(x);
-            d_x -= d_conditionsWithShortCircuit_ * Math.sin(x);
+            d_x -= d_conditionsWithShortCircuit_3 * Math.sin(x);
         }
         gradX += d_x;
     }
@@ -100,22 +100,22 @@ public final class Branches_conditionsWithShortCircuit {
     public static double tangent(double x, int n, double xDot) {
         // line 75: if (n != 0 && 10 / n > 2 || x > 0.85)
         boolean branch1 = n != 0 && 10 / n > 2 || x > 0.85;
-        double conditionsWithShortCircuit__;
-        double conditionsWithShortCircuit__Dot;
+        double conditionsWithShortCircuit;
+        double conditionsWithShortCircuitDot;
         if (branch1) {
             // line 76: return x * n;
-            double conditionsWithShortCircuit = x * n;
-            double conditionsWithShortCircuitDot = xDot * n;
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit;
-            conditionsWithShortCircuit__Dot = conditionsWithShortCircuitDot;
+            double conditionsWithShortCircuit_2 = x * n;
+            double conditionsWithShortCircuit_2Dot = xDot * n;
+            conditionsWithShortCircuit = conditionsWithShortCircuit_2;
+            conditionsWithShortCircuitDot = conditionsWithShortCircuit_2Dot;
         } else {
             // line 78: return Math.cos(x);
-            double conditionsWithShortCircuit_ = Math.cos(x);
-            double conditionsWithShortCircuit_Dot = -xDot * Math.sin(x);
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit_;
-            conditionsWithShortCircuit__Dot = conditionsWithShortCircuit_Dot;
+            double conditionsWithShortCircuit_3 = Math.cos(x);
+            double conditionsWithShortCircuit_3Dot = -xDot * Math.sin(x);
+            conditionsWithShortCircuit = conditionsWithShortCircuit_3;
+            conditionsWithShortCircuitDot = conditionsWithShortCircuit_3Dot;
         }
-        return conditionsWithShortCircuit__Dot;
+        return conditionsWithShortCircuitDot;
     }
 
     /**
@@ -128,22 +128,22 @@ public final class Branches_conditionsWithShortCircuit {
         int xNode = graph.addInput("x", x);
         // line 75: if (n != 0 && 10 / n > 2 || x > 0.85)
         boolean branch1 = n != 0 && 10 / n > 2 || x > 0.85;
-        double conditionsWithShortCircuit__;
-        int conditionsWithShortCircuit__Node;
+        double conditionsWithShortCircuit;
+        int conditionsWithShortCircuitNode;
         if (branch1) {
             // line 76: return x * n;
-            double conditionsWithShortCircuit = x * n;
-            int conditionsWithShortCircuitNode = graph.addNode("conditionsWithShortCircuit", "x * n", conditionsWithShortCircuit, new int[] {xNode}, new double[] {n});
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit;
-            conditionsWithShortCircuit__Node = graph.addNode("conditionsWithShortCircuit__", "conditionsWithShortCircuit", conditionsWithShortCircuit__, new int[] {conditionsWithShortCircuitNode}, new double[] {1.0});
+            double conditionsWithShortCircuit_2 = x * n;
+            int conditionsWithShortCircuit_2Node = graph.addNode("conditionsWithShortCircuit_2", "x * n", conditionsWithShortCircuit_2, new int[] {xNode}, new double[] {n});
+            conditionsWithShortCircuit = conditionsWithShortCircuit_2;
+            conditionsWithShortCircuitNode = graph.addNode("conditionsWithShortCircuit", "conditionsWithShortCircuit_2", conditionsWithShortCircuit, new int[] {conditionsWithShortCircuit_2Node}, new double[] {1.0});
         } else {
             // line 78: return Math.cos(x);
-            double conditionsWithShortCircuit_ = Math.cos(x);
-            int conditionsWithShortCircuit_Node = graph.addNode("conditionsWithShortCircuit_", "Math.cos(x)", conditionsWithShortCircuit_, new int[] {xNode}, new double[] {-Math.sin(x)});
-            conditionsWithShortCircuit__ = conditionsWithShortCircuit_;
-            conditionsWithShortCircuit__Node = graph.addNode("conditionsWithShortCircuit__", "conditionsWithShortCircuit_", conditionsWithShortCircuit__, new int[] {conditionsWithShortCircuit_Node}, new double[] {1.0});
+            double conditionsWithShortCircuit_3 = Math.cos(x);
+            int conditionsWithShortCircuit_3Node = graph.addNode("conditionsWithShortCircuit_3", "Math.cos(x)", conditionsWithShortCircuit_3, new int[] {xNode}, new double[] {-Math.sin(x)});
+            conditionsWithShortCircuit = conditionsWithShortCircuit_3;
+            conditionsWithShortCircuitNode = graph.addNode("conditionsWithShortCircuit", "conditionsWithShortCircuit_3", conditionsWithShortCircuit, new int[] {conditionsWithShortCircuit_3Node}, new double[] {1.0});
         }
-        graph.backward(conditionsWithShortCircuit__Node);
+        graph.backward(conditionsWithShortCircuitNode);
         return graph;
     }
 }

@@ -45,46 +45,46 @@ public final class Branches_earlyReturns {
         this.n = n;
         // line 59: if (n < 0)
         branch1 = n < 0;
-        double earlyReturns______;
+        double earlyReturns;
         if (branch1) {
             // line 60: return -x * n;
             double earlyReturns_t1 = -x;
-            double earlyReturns = earlyReturns_t1 * n;
-            earlyReturns______ = earlyReturns;
+            double earlyReturns_2 = earlyReturns_t1 * n;
+            earlyReturns = earlyReturns_2;
         } else {
             // line 62: double y = x * x;
             double y = x * x;
             // line 63: if (y > 0.25)
             branch2 = y > 0.25;
             double y_3;
-            double earlyReturns_____;
+            double earlyReturns_3;
             if (branch2) {
                 // line 64: y = y - x;
                 double y_2 = y - x;
                 // line 65: if (n == 7)
                 branch3 = n == 7;
-                double earlyReturns___;
+                double earlyReturns_4;
                 if (branch3) {
                     // line 66: return y * 3;
-                    double earlyReturns_ = y_2 * 3;
-                    earlyReturns___ = earlyReturns_;
+                    double earlyReturns_5 = y_2 * 3;
+                    earlyReturns_4 = earlyReturns_5;
                 } else {
                     // line 69: return y + n;
-                    double earlyReturns__ = y_2 + n;
-                    earlyReturns___ = earlyReturns__;
+                    double earlyReturns_6 = y_2 + n;
+                    earlyReturns_4 = earlyReturns_6;
                 }
                 y_3 = y_2;
-                earlyReturns_____ = earlyReturns___;
+                earlyReturns_3 = earlyReturns_4;
             } else {
                 // line 69: return y + n;
-                double earlyReturns____ = y + n;
+                double earlyReturns_7 = y + n;
                 y_3 = y;
-                earlyReturns_____ = earlyReturns____;
+                earlyReturns_3 = earlyReturns_7;
             }
-            earlyReturns______ = earlyReturns_____;
+            earlyReturns = earlyReturns_3;
         }
         recorded = true;
-        return earlyReturns______;
+        return earlyReturns;
     }
 
     /**
@@ -95,38 +95,38 @@ public final class Branches_earlyReturns {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        double d_earlyReturns______ = 1.0;
+        double d_earlyReturns = 1.0;
         // line 59: if (n < 0)
         double d_x = 0.0;
         if (branch1) {
-            double d_earlyReturns = d_earlyReturns______;
+            double d_earlyReturns_2 = d_earlyReturns;
             // line 60: return -x * n;
-            double d_earlyReturns_t1 = d_earlyReturns * n;
+            double d_earlyReturns_t1 = d_earlyReturns_2 * n;
             d_x -= d_earlyReturns_t1;
         } else {
-            double d_earlyReturns_____ = d_earlyReturns______;
+            double d_earlyReturns_3 = d_earlyReturns;
             // line 63: if (y > 0.25)
             double d_y = 0.0;
             if (branch2) {
-                double d_earlyReturns___ = d_earlyReturns_____;
+                double d_earlyReturns_4 = d_earlyReturns_3;
                 // line 65: if (n == 7)
                 double d_y_2 = 0.0;
                 if (branch3) {
-                    double d_earlyReturns_ = d_earlyReturns___;
+                    double d_earlyReturns_5 = d_earlyReturns_4;
                     // line 66: return y * 3;
-                    d_y_2 += d_earlyReturns_ * 3;
+                    d_y_2 += d_earlyReturns_5 * 3;
                 } else {
-                    double d_earlyReturns__ = d_earlyReturns___;
+                    double d_earlyReturns_6 = d_earlyReturns_4;
                     // line 69: return y + n;
-                    d_y_2 += d_earlyReturns__;
+                    d_y_2 += d_earlyReturns_6;
                 }
                 // line 64: y = y - x;
                 d_y += d_y_2;
                 d_x -= d_y_2;
             } else {
-                double d_earlyReturns____ = d_earlyReturns_____;
+                double d_earlyReturns_7 = d_earlyReturns_3;
                 // line 69: return y + n;
-                d_y += d_earlyReturns____;
+                d_y += d_earlyReturns_7;
             }
             // line 62: double y = x * x;
             d_x += d_y * x;
@@ -156,16 +156,16 @@ public final class Branches_earlyReturns {
     public static double tangent(double x, int n, double xDot) {
         // line 59: if (n < 0)
         boolean branch1 = n < 0;
-        double earlyReturns______;
-        double earlyReturns______Dot;
+        double earlyReturns;
+        double earlyReturnsDot;
         if (branch1) {
             // line 60: return -x * n;
             double earlyReturns_t1 = -x;
             double earlyReturns_t1Dot = -xDot;
-            double earlyReturns = earlyReturns_t1 * n;
-            double earlyReturnsDot = earlyReturns_t1Dot * n;
-            earlyReturns______ = earlyReturns;
-            earlyReturns______Dot = earlyReturnsDot;
+            double earlyReturns_2 = earlyReturns_t1 * n;
+            double earlyReturns_2Dot = earlyReturns_t1Dot * n;
+            earlyReturns = earlyReturns_2;
+            earlyReturnsDot = earlyReturns_2Dot;
         } else {
             // line 62: double y = x * x;
             double y = x * x;
@@ -173,44 +173,44 @@ public final class Branches_earlyReturns {
             // line 63: if (y > 0.25)
             boolean branch2 = y > 0.25;
             double y_3;
-            double earlyReturns_____;
-            double earlyReturns_____Dot;
+            double earlyReturns_3;
+            double earlyReturns_3Dot;
             if (branch2) {
                 // line 64: y = y - x;
                 double y_2 = y - x;
                 double y_2Dot = yDot - xDot;
                 // line 65: if (n == 7)
                 boolean branch3 = n == 7;
-                double earlyReturns___;
-                double earlyReturns___Dot;
+                double earlyReturns_4;
+                double earlyReturns_4Dot;
                 if (branch3) {
                     // line 66: return y * 3;
-                    double earlyReturns_ = y_2 * 3;
-                    double earlyReturns_Dot = y_2Dot * 3;
-                    earlyReturns___ = earlyReturns_;
-                    earlyReturns___Dot = earlyReturns_Dot;
+                    double earlyReturns_5 = y_2 * 3;
+                    double earlyReturns_5Dot = y_2Dot * 3;
+                    earlyReturns_4 = earlyReturns_5;
+                    earlyReturns_4Dot = earlyReturns_5Dot;
                 } else {
                     // line 69: return y + n;
-                    double earlyReturns__ = y_2 + n;
-                    double earlyReturns__Dot = y_2Dot;
-                    earlyReturns___ = earlyReturns__;
-                    earlyReturns___Dot = earlyReturns__Dot;
+                    double earlyReturns_6 = y_2 + n;
+                    double earlyReturns_6Dot = y_2Dot;
+                    earlyReturns_4 = earlyReturns_6;
+                    earlyReturns_4Dot = earlyReturns_6Dot;
                 }
                 y_3 = y_2;
-                earlyReturns_____ = earlyReturns___;
-                earlyReturns_____Dot = earlyReturns___Dot;
+                earlyReturns_3 = earlyReturns_4;
+                earlyReturns_3Dot = earlyReturns_4Dot;
             } else {
                 // line 69: return y + n;
-                double earlyReturns____ = y + n;
-                double earlyReturns____Dot = yDot;
+                double earlyReturns_7 = y + n;
+                double earlyReturns_7Dot = yDot;
                 y_3 = y;
-                earlyReturns_____ = earlyReturns____;
-                earlyReturns_____Dot = earlyReturns____Dot;
+                earlyReturns_3 = earlyReturns_7;
+                earlyReturns_3Dot = earlyReturns_7Dot;
             }
-            earlyReturns______ = earlyReturns_____;
-            earlyReturns______Dot = earlyReturns_____Dot;
+            earlyReturns = earlyReturns_3;
+            earlyReturnsDot = earlyReturns_3Dot;
         }
-        return earlyReturns______Dot;
+        return earlyReturnsDot;
     }
 
     /**
@@ -222,16 +222,16 @@ public final class Branches_earlyReturns {
         int xNode = graph.addInput("x", x);
         // line 59: if (n < 0)
         boolean branch1 = n < 0;
-        double earlyReturns______;
-        int earlyReturns______Node;
+        double earlyReturns;
+        int earlyReturnsNode;
         if (branch1) {
             // line 60: return -x * n;
             double earlyReturns_t1 = -x;
             int earlyReturns_t1Node = graph.addNode("earlyReturns_t1", "-x", earlyReturns_t1, new int[] {xNode}, new double[] {-1.0});
-            double earlyReturns = earlyReturns_t1 * n;
-            int earlyReturnsNode = graph.addNode("earlyReturns", "earlyReturns_t1 * n", earlyReturns, new int[] {earlyReturns_t1Node}, new double[] {n});
-            earlyReturns______ = earlyReturns;
-            earlyReturns______Node = graph.addNode("earlyReturns______", "earlyReturns", earlyReturns______, new int[] {earlyReturnsNode}, new double[] {1.0});
+            double earlyReturns_2 = earlyReturns_t1 * n;
+            int earlyReturns_2Node = graph.addNode("earlyReturns_2", "earlyReturns_t1 * n", earlyReturns_2, new int[] {earlyReturns_t1Node}, new double[] {n});
+            earlyReturns = earlyReturns_2;
+            earlyReturnsNode = graph.addNode("earlyReturns", "earlyReturns_2", earlyReturns, new int[] {earlyReturns_2Node}, new double[] {1.0});
         } else {
             // line 62: double y = x * x;
             double y = x * x;
@@ -239,44 +239,44 @@ public final class Branches_earlyReturns {
             // line 63: if (y > 0.25)
             boolean branch2 = y > 0.25;
             double y_3;
-            double earlyReturns_____;
-            int earlyReturns_____Node;
+            double earlyReturns_3;
+            int earlyReturns_3Node;
             if (branch2) {
                 // line 64: y = y - x;
                 double y_2 = y - x;
                 int y_2Node = graph.addNode("y_2", "y - x", y_2, new int[] {yNode, xNode}, new double[] {1.0, -1.0});
                 // line 65: if (n == 7)
                 boolean branch3 = n == 7;
-                double earlyReturns___;
-                int earlyReturns___Node;
+                double earlyReturns_4;
+                int earlyReturns_4Node;
                 if (branch3) {
                     // line 66: return y * 3;
-                    double earlyReturns_ = y_2 * 3;
-                    int earlyReturns_Node = graph.addNode("earlyReturns_", "y_2 * 3", earlyReturns_, new int[] {y_2Node}, new double[] {3});
-                    earlyReturns___ = earlyReturns_;
-                    earlyReturns___Node = graph.addNode("earlyReturns___", "earlyReturns_", earlyReturns___, new int[] {earlyReturns_Node}, new double[] {1.0});
+                    double earlyReturns_5 = y_2 * 3;
+                    int earlyReturns_5Node = graph.addNode("earlyReturns_5", "y_2 * 3", earlyReturns_5, new int[] {y_2Node}, new double[] {3});
+                    earlyReturns_4 = earlyReturns_5;
+                    earlyReturns_4Node = graph.addNode("earlyReturns_4", "earlyReturns_5", earlyReturns_4, new int[] {earlyReturns_5Node}, new double[] {1.0});
                 } else {
                     // line 69: return y + n;
-                    double earlyReturns__ = y_2 + n;
-                    int earlyReturns__Node = graph.addNode("earlyReturns__", "y_2 + n", earlyReturns__, new int[] {y_2Node}, new double[] {1.0});
-                    earlyReturns___ = earlyReturns__;
-                    earlyReturns___Node = graph.addNode("earlyReturns___", "earlyReturns__", earlyReturns___, new int[] {earlyReturns__Node}, new double[] {1.0});
+                    double earlyReturns_6 = y_2 + n;
+                    int earlyReturns_6Node = graph.addNode("earlyReturns_6", "y_2 + n", earlyReturns_6, new int[] {y_2Node}, new double[] {1.0});
+                    earlyReturns_4 = earlyReturns_6;
+                    earlyReturns_4Node = graph.addNode("earlyReturns_4", "earlyReturns_6", earlyReturns_4, new int[] {earlyReturns_6Node}, new double[] {1.0});
                 }
                 y_3 = y_2;
-                earlyReturns_____ = earlyReturns___;
-                earlyReturns_____Node = graph.addNode("earlyReturns_____", "earlyReturns___", earlyReturns_____, new int[] {earlyReturns___Node}, new double[] {1.0});
+                earlyReturns_3 = earlyReturns_4;
+                earlyReturns_3Node = graph.addNode("earlyReturns_3", "earlyReturns_4", earlyReturns_3, new int[] {earlyReturns_4Node}, new double[] {1.0});
             } else {
                 // line 69: return y + n;
-                double earlyReturns____ = y + n;
-                int earlyReturns____Node = graph.addNode("earlyReturns____", "y + n", earlyReturns____, new int[] {yNode}, new double[] {1.0});
+                double earlyReturns_7 = y + n;
+                int earlyReturns_7Node = graph.addNode("earlyReturns_7", "y + n", earlyReturns_7, new int[] {yNode}, new double[] {1.0});
                 y_3 = y;
-                earlyReturns_____ = earlyReturns____;
-                earlyReturns_____Node = graph.addNode("earlyReturns_____", "earlyReturns____", earlyReturns_____, new int[] {earlyReturns____Node}, new double[] {1.0});
+                earlyReturns_3 = earlyReturns_7;
+                earlyReturns_3Node = graph.addNode("earlyReturns_3", "earlyReturns_7", earlyReturns_3, new int[] {earlyReturns_7Node}, new double[] {1.0});
             }
-            earlyReturns______ = earlyReturns_____;
-            earlyReturns______Node = graph.addNode("earlyReturns______", "earlyReturns_____", earlyReturns______, new int[] {earlyReturns_____Node}, new double[] {1.0});
+            earlyReturns = earlyReturns_3;
+            earlyReturnsNode = graph.addNode("earlyReturns", "earlyReturns_3", earlyReturns, new int[] {earlyReturns_3Node}, new double[] {1.0});
         }
-        graph.backward(earlyReturns______Node);
+        graph.backward(earlyReturnsNode);
         return graph;
     }
 }

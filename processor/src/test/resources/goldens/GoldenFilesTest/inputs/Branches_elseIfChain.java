@@ -26,13 +26,13 @@ public final class Branches_elseIfChain {
 
     private boolean branch1;
 
-    private boolean branch2;
-
-    private double t;
-
     private double y_4;
 
     private double z_6;
+
+    private boolean branch2;
+
+    private double t;
 
     private double gradX;
 

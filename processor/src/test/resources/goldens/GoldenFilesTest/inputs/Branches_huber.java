@@ -53,21 +53,21 @@ public final class Branches_huber {
         a = Math.abs(a_t1);
         // line 16: if (a <= delta * 0.25)
         branch1 = a <= delta * 0.25;
-        double huber__;
+        double huber;
         if (branch1) {
             // line 17: return 0.5 * a * a;
             huber_t1 = 0.5 * a;
-            double huber = huber_t1 * a;
-            huber__ = huber;
+            double huber_2 = huber_t1 * a;
+            huber = huber_2;
         } else {
             // line 19: return delta * (a - 0.5 * delta);
             double huber_t2 = 0.5 * delta;
             huber_t3 = a - huber_t2;
-            double huber_ = delta * huber_t3;
-            huber__ = huber_;
+            double huber_3 = delta * huber_t3;
+            huber = huber_3;
         }
         recorded = true;
-        return huber__;
+        return huber;
     }
 
     /**
@@ -78,21 +78,21 @@ public final class Branches_huber {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        double d_huber__ = 1.0;
+        double d_huber = 1.0;
         // line 16: if (a <= delta * 0.25)
         double d_a = 0.0;
         double d_delta = 0.0;
         if (branch1) {
-            double d_huber = d_huber__;
+            double d_huber_2 = d_huber;
             // line 17: return 0.5 * a * a;
-            double d_huber_t1 = d_huber * a;
-            d_a += d_huber * huber_t1;
+            double d_huber_t1 = d_huber_2 * a;
+            d_a += d_huber_2 * huber_t1;
             d_a += d_huber_t1 * 0.5;
         } else {
-            double d_huber_ = d_huber__;
+            double d_huber_3 = d_huber;
             // line 19: return delta * (a - 0.5 * delta);
-            d_delta += d_huber_ * huber_t3;
-            double d_huber_t3 = d_huber_ * delta;
+            d_delta += d_huber_3 * huber_t3;
+            double d_huber_t3 = d_huber_3 * delta;
             d_a += d_huber_t3;
             double d_huber_t2 = -d_huber_t3;
             d_delta += d_huber_t2 * 0.5;
@@ -138,28 +138,28 @@ public final class Branches_huber {
         double aDot = a_t1Dot * Math.signum(a_t1);
         // line 16: if (a <= delta * 0.25)
         boolean branch1 = a <= delta * 0.25;
-        double huber__;
-        double huber__Dot;
+        double huber;
+        double huberDot;
         if (branch1) {
             // line 17: return 0.5 * a * a;
             double huber_t1 = 0.5 * a;
             double huber_t1Dot = aDot * 0.5;
-            double huber = huber_t1 * a;
-            double huberDot = huber_t1Dot * a + aDot * huber_t1;
-            huber__ = huber;
-            huber__Dot = huberDot;
+            double huber_2 = huber_t1 * a;
+            double huber_2Dot = huber_t1Dot * a + aDot * huber_t1;
+            huber = huber_2;
+            huberDot = huber_2Dot;
         } else {
             // line 19: return delta * (a - 0.5 * delta);
             double huber_t2 = 0.5 * delta;
             double huber_t2Dot = deltaDot * 0.5;
             double huber_t3 = a - huber_t2;
             double huber_t3Dot = aDot - huber_t2Dot;
-            double huber_ = delta * huber_t3;
-            double huber_Dot = deltaDot * huber_t3 + huber_t3Dot * delta;
-            huber__ = huber_;
-            huber__Dot = huber_Dot;
+            double huber_3 = delta * huber_t3;
+            double huber_3Dot = deltaDot * huber_t3 + huber_t3Dot * delta;
+            huber = huber_3;
+            huberDot = huber_3Dot;
         }
-        return huber__Dot;
+        return huberDot;
     }
 
     /**
@@ -177,28 +177,28 @@ public final class Branches_huber {
         int aNode = graph.addNode("a", "Math.abs(a_t1)", a, new int[] {a_t1Node}, new double[] {Math.signum(a_t1)});
         // line 16: if (a <= delta * 0.25)
         boolean branch1 = a <= delta * 0.25;
-        double huber__;
-        int huber__Node;
+        double huber;
+        int huberNode;
         if (branch1) {
             // line 17: return 0.5 * a * a;
             double huber_t1 = 0.5 * a;
             int huber_t1Node = graph.addNode("huber_t1", "0.5 * a", huber_t1, new int[] {aNode}, new double[] {0.5});
-            double huber = huber_t1 * a;
-            int huberNode = graph.addNode("huber", "huber_t1 * a", huber, new int[] {huber_t1Node, aNode}, new double[] {a, huber_t1});
-            huber__ = huber;
-            huber__Node = graph.addNode("huber__", "huber", huber__, new int[] {huberNode}, new double[] {1.0});
+            double huber_2 = huber_t1 * a;
+            int huber_2Node = graph.addNode("huber_2", "huber_t1 * a", huber_2, new int[] {huber_t1Node, aNode}, new double[] {a, huber_t1});
+            huber = huber_2;
+            huberNode = graph.addNode("huber", "huber_2", huber, new int[] {huber_2Node}, new double[] {1.0});
         } else {
             // line 19: return delta * (a - 0.5 * delta);
             double huber_t2 = 0.5 * delta;
             int huber_t2Node = graph.addNode("huber_t2", "0.5 * delta", huber_t2, new int[] {deltaNode}, new double[] {0.5});
             double huber_t3 = a - huber_t2;
             int huber_t3Node = graph.addNode("huber_t3", "a - huber_t2", huber_t3, new int[] {aNode, huber_t2Node}, new double[] {1.0, -1.0});
-            double huber_ = delta * huber_t3;
-            int huber_Node = graph.addNode("huber_", "delta * huber_t3", huber_, new int[] {deltaNode, huber_t3Node}, new double[] {huber_t3, delta});
-            huber__ = huber_;
-            huber__Node = graph.addNode("huber__", "huber_", huber__, new int[] {huber_Node}, new double[] {1.0});
+            double huber_3 = delta * huber_t3;
+            int huber_3Node = graph.addNode("huber_3", "delta * huber_t3", huber_3, new int[] {deltaNode, huber_t3Node}, new double[] {huber_t3, delta});
+            huber = huber_3;
+            huberNode = graph.addNode("huber", "huber_3", huber, new int[] {huber_3Node}, new double[] {1.0});
         }
-        graph.backward(huber__Node);
+        graph.backward(huberNode);
         return graph;
     }
 }

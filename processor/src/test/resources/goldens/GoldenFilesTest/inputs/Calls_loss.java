@@ -21,7 +21,7 @@ public final class Calls_loss {
 
     private final CallHelpers_square square = new CallHelpers_square();
 
-    private final CallHelpers_square square_ = new CallHelpers_square();
+    private final CallHelpers_square square_2 = new CallHelpers_square();
 
     private double gradW;
 
@@ -49,7 +49,7 @@ public final class Calls_loss {
         double error = error_t1 - label;
         // line 26: return CallHelpers.square(error) + 0.01 * CallHelpers.square(w);
         double loss_t1 = square.forward(error);
-        double loss_t2 = square_.forward(w);
+        double loss_t2 = square_2.forward(w);
         double loss_t3 = 0.01 * loss_t2;
         double loss = loss_t1 + loss_t3;
         recorded = true;
@@ -69,9 +69,9 @@ public final class Calls_loss {
         double d_loss_t1 = d_loss;
         double d_loss_t3 = d_loss;
         double d_loss_t2 = d_loss_t3 * 0.01;
-        square_.zeroGrad();
-        square_.backward();
-        double d_w = d_loss_t2 * square_.gradX();
+        square_2.zeroGrad();
+        square_2.backward();
+        double d_w = d_loss_t2 * square_2.gradX();
         square.zeroGrad();
         square.backward();
         double d_error = d_loss_t1 * square.gradX();
@@ -175,10 +175,10 @@ public final class Calls_loss {
         square.backward();
         int loss_t1Node = graph.addNode("loss_t1", "CallHelpers.square(error)", loss_t1, new int[] {errorNode}, new double[] {square.gradX()});
         double loss_t2 = CallHelpers.square(w);
-        CallHelpers_square square_ = new CallHelpers_square();
-        square_.forward(w);
-        square_.backward();
-        int loss_t2Node = graph.addNode("loss_t2", "CallHelpers.square(w)", loss_t2, new int[] {wNode}, new double[] {square_.gradX()});
+        CallHelpers_square square_2 = new CallHelpers_square();
+        square_2.forward(w);
+        square_2.backward();
+        int loss_t2Node = graph.addNode("loss_t2", "CallHelpers.square(w)", loss_t2, new int[] {wNode}, new double[] {square_2.gradX()});
         double loss_t3 = 0.01 * loss_t2;
         int loss_t3Node = graph.addNode("loss_t3", "0.01 * loss_t2", loss_t3, new int[] {loss_t2Node}, new double[] {0.01});
         double loss = loss_t1 + loss_t3;

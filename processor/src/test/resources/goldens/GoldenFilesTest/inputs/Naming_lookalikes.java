@@ -32,11 +32,11 @@ public final class Naming_lookalikes {
 
     private double y_t1;
 
-    private double x_2_;
+    private double x_2_2;
 
     private double lookalikes_t1;
 
-    private double gradX_;
+    private double gradX_2;
 
     private double gradXDot;
 
@@ -46,7 +46,7 @@ public final class Naming_lookalikes {
 
     private double gradGraph;
 
-    private boolean recorded_;
+    private boolean recorded_2;
 
     /**
      * Creates a workspace; reuse it across calls, one per thread.
@@ -73,15 +73,15 @@ public final class Naming_lookalikes {
         // line 19: double recorded = x_2 * y_t1;
         double recorded = x_2 * y_t1;
         // line 20: x = recorded + xNode;
-        x_2_ = recorded + xNode;
+        x_2_2 = recorded + xNode;
         // line 21: double lookalikes = x * d_x;
-        double lookalikes = x_2_ * d_x;
+        double lookalikes = x_2_2 * d_x;
         // line 22: return lookalikes + Math.sin(x_2 * gradX);
         lookalikes_t1 = x_2 * gradX;
         double lookalikes_t2 = Math.sin(lookalikes_t1);
-        double lookalikes_ = lookalikes + lookalikes_t2;
-        recorded_ = true;
-        return lookalikes_;
+        double lookalikes_2 = lookalikes + lookalikes_t2;
+        recorded_2 = true;
+        return lookalikes_2;
     }
 
     /**
@@ -89,35 +89,35 @@ public final class Naming_lookalikes {
      * accumulated gradient.
      */
     public void backward() {
-        if (!recorded_) {
+        if (!recorded_2) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        double d_lookalikes_ = 1.0;
+        double d_lookalikes_2 = 1.0;
         // line 22: return lookalikes + Math.sin(x_2 * gradX);
-        double d_lookalikes = d_lookalikes_;
-        double d_lookalikes_t2 = d_lookalikes_;
+        double d_lookalikes = d_lookalikes_2;
+        double d_lookalikes_t2 = d_lookalikes_2;
         double d_lookalikes_t1 = d_lookalikes_t2 * Math.cos(lookalikes_t1);
         double d_x_2 = d_lookalikes_t1 * gradX;
         double d_gradX = d_lookalikes_t1 * x_2;
         // line 21: double lookalikes = x * d_x;
-        double d_x_2_ = d_lookalikes * d_x;
-        double d_d_x = d_lookalikes * x_2_;
+        double d_x_2_2 = d_lookalikes * d_x;
+        double d_d_x = d_lookalikes * x_2_2;
         // line 20: x = recorded + xNode;
-        double d_recorded = d_x_2_;
-        double d_xNode = d_x_2_;
+        double d_recorded = d_x_2_2;
+        double d_xNode = d_x_2_2;
         // line 19: double recorded = x_2 * y_t1;
         d_x_2 += d_recorded * y_t1;
         double d_y_t1 = d_recorded * x_2;
         // line 18: double xNode = graph * x;
         double d_graph = d_xNode * x;
-        double d_x_ = d_xNode * graph;
+        double d_x_3 = d_xNode * graph;
         // line 17: double y_t1 = d_x + gradX;
         d_d_x += d_y_t1;
         d_gradX += d_y_t1;
         // line 16: double x_2 = x * xDot;
-        d_x_ += d_x_2 * xDot;
+        d_x_3 += d_x_2 * xDot;
         double d_xDot = d_x_2 * x;
-        gradX_ += d_x_;
+        gradX_2 += d_x_3;
         gradXDot += d_xDot;
         gradD_x += d_d_x;
         gradGradX += d_gradX;
@@ -128,7 +128,7 @@ public final class Naming_lookalikes {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        gradX_ = 0.0;
+        gradX_2 = 0.0;
         gradXDot = 0.0;
         gradD_x = 0.0;
         gradGradX = 0.0;
@@ -139,7 +139,7 @@ public final class Naming_lookalikes {
      * The accumulated gradient of the result with respect to {@code x}.
      */
     public double gradX() {
-        return gradX_;
+        return gradX_2;
     }
 
     /**
@@ -175,33 +175,33 @@ public final class Naming_lookalikes {
      * direction, that is the sum over parameters x of d(result)/dx * xDot.
      */
     public static double tangent(double x, double xDot, double d_x, double gradX, double graph,
-            double xDot_, double xDotDot, double d_xDot_, double gradXDot_, double graphDot) {
+            double xDot_2, double xDotDot, double d_xDot_2, double gradXDot_2, double graphDot) {
         // line 16: double x_2 = x * xDot;
         double x_2 = x * xDot;
-        double x_2Dot = xDot_ * xDot + xDotDot * x;
+        double x_2Dot = xDot_2 * xDot + xDotDot * x;
         // line 17: double y_t1 = d_x + gradX;
         double y_t1 = d_x + gradX;
-        double y_t1Dot = d_xDot_ + gradXDot_;
+        double y_t1Dot = d_xDot_2 + gradXDot_2;
         // line 18: double xNode = graph * x;
         double xNode = graph * x;
-        double xNodeDot = graphDot * x + xDot_ * graph;
+        double xNodeDot = graphDot * x + xDot_2 * graph;
         // line 19: double recorded = x_2 * y_t1;
         double recorded = x_2 * y_t1;
         double recordedDot = x_2Dot * y_t1 + y_t1Dot * x_2;
         // line 20: x = recorded + xNode;
-        double x_2_ = recorded + xNode;
-        double x_2_Dot = recordedDot + xNodeDot;
+        double x_2_2 = recorded + xNode;
+        double x_2_2Dot = recordedDot + xNodeDot;
         // line 21: double lookalikes = x * d_x;
-        double lookalikes = x_2_ * d_x;
-        double lookalikesDot = x_2_Dot * d_x + d_xDot_ * x_2_;
+        double lookalikes = x_2_2 * d_x;
+        double lookalikesDot = x_2_2Dot * d_x + d_xDot_2 * x_2_2;
         // line 22: return lookalikes + Math.sin(x_2 * gradX);
         double lookalikes_t1 = x_2 * gradX;
-        double lookalikes_t1Dot = x_2Dot * gradX + gradXDot_ * x_2;
+        double lookalikes_t1Dot = x_2Dot * gradX + gradXDot_2 * x_2;
         double lookalikes_t2 = Math.sin(lookalikes_t1);
         double lookalikes_t2Dot = lookalikes_t1Dot * Math.cos(lookalikes_t1);
-        double lookalikes_ = lookalikes + lookalikes_t2;
-        double lookalikes_Dot = lookalikesDot + lookalikes_t2Dot;
-        return lookalikes_Dot;
+        double lookalikes_2 = lookalikes + lookalikes_t2;
+        double lookalikes_2Dot = lookalikesDot + lookalikes_t2Dot;
+        return lookalikes_2Dot;
     }
 
     /**
@@ -210,38 +210,38 @@ public final class Naming_lookalikes {
      */
     public static ComputationGraph graph(double x, double xDot, double d_x, double gradX,
             double graph) {
-        ComputationGraph graph_ = new ComputationGraph("Naming.lookalikes");
-        int xNode_ = graph_.addInput("x", x);
-        int xDotNode = graph_.addInput("xDot", xDot);
-        int d_xNode_ = graph_.addInput("d_x", d_x);
-        int gradXNode = graph_.addInput("gradX", gradX);
-        int graphNode = graph_.addInput("graph", graph);
+        ComputationGraph graph_2 = new ComputationGraph("Naming.lookalikes");
+        int xNode_2 = graph_2.addInput("x", x);
+        int xDotNode = graph_2.addInput("xDot", xDot);
+        int d_xNode_2 = graph_2.addInput("d_x", d_x);
+        int gradXNode = graph_2.addInput("gradX", gradX);
+        int graphNode = graph_2.addInput("graph", graph);
         // line 16: double x_2 = x * xDot;
         double x_2 = x * xDot;
-        int x_2Node = graph_.addNode("x_2", "x * xDot", x_2, new int[] {xNode_, xDotNode}, new double[] {xDot, x});
+        int x_2Node = graph_2.addNode("x_2", "x * xDot", x_2, new int[] {xNode_2, xDotNode}, new double[] {xDot, x});
         // line 17: double y_t1 = d_x + gradX;
         double y_t1 = d_x + gradX;
-        int y_t1Node = graph_.addNode("y_t1", "d_x + gradX", y_t1, new int[] {d_xNode_, gradXNode}, new double[] {1.0, 1.0});
+        int y_t1Node = graph_2.addNode("y_t1", "d_x + gradX", y_t1, new int[] {d_xNode_2, gradXNode}, new double[] {1.0, 1.0});
         // line 18: double xNode = graph * x;
         double xNode = graph * x;
-        int xNodeNode = graph_.addNode("xNode", "graph * x", xNode, new int[] {graphNode, xNode_}, new double[] {x, graph});
+        int xNodeNode = graph_2.addNode("xNode", "graph * x", xNode, new int[] {graphNode, xNode_2}, new double[] {x, graph});
         // line 19: double recorded = x_2 * y_t1;
         double recorded = x_2 * y_t1;
-        int recordedNode = graph_.addNode("recorded", "x_2 * y_t1", recorded, new int[] {x_2Node, y_t1Node}, new double[] {y_t1, x_2});
+        int recordedNode = graph_2.addNode("recorded", "x_2 * y_t1", recorded, new int[] {x_2Node, y_t1Node}, new double[] {y_t1, x_2});
         // line 20: x = recorded + xNode;
-        double x_2_ = recorded + xNode;
-        int x_2_Node = graph_.addNode("x_2_", "recorded + xNode", x_2_, new int[] {recordedNode, xNodeNode}, new double[] {1.0, 1.0});
+        double x_2_2 = recorded + xNode;
+        int x_2_2Node = graph_2.addNode("x_2_2", "recorded + xNode", x_2_2, new int[] {recordedNode, xNodeNode}, new double[] {1.0, 1.0});
         // line 21: double lookalikes = x * d_x;
-        double lookalikes = x_2_ * d_x;
-        int lookalikesNode = graph_.addNode("lookalikes", "x_2_ * d_x", lookalikes, new int[] {x_2_Node, d_xNode_}, new double[] {d_x, x_2_});
+        double lookalikes = x_2_2 * d_x;
+        int lookalikesNode = graph_2.addNode("lookalikes", "x_2_2 * d_x", lookalikes, new int[] {x_2_2Node, d_xNode_2}, new double[] {d_x, x_2_2});
         // line 22: return lookalikes + Math.sin(x_2 * gradX);
         double lookalikes_t1 = x_2 * gradX;
-        int lookalikes_t1Node = graph_.addNode("lookalikes_t1", "x_2 * gradX", lookalikes_t1, new int[] {x_2Node, gradXNode}, new double[] {gradX, x_2});
+        int lookalikes_t1Node = graph_2.addNode("lookalikes_t1", "x_2 * gradX", lookalikes_t1, new int[] {x_2Node, gradXNode}, new double[] {gradX, x_2});
         double lookalikes_t2 = Math.sin(lookalikes_t1);
-        int lookalikes_t2Node = graph_.addNode("lookalikes_t2", "Math.sin(lookalikes_t1)", lookalikes_t2, new int[] {lookalikes_t1Node}, new double[] {Math.cos(lookalikes_t1)});
-        double lookalikes_ = lookalikes + lookalikes_t2;
-        int lookalikes_Node = graph_.addNode("lookalikes_", "lookalikes + lookalikes_t2", lookalikes_, new int[] {lookalikesNode, lookalikes_t2Node}, new double[] {1.0, 1.0});
-        graph_.backward(lookalikes_Node);
-        return graph_;
+        int lookalikes_t2Node = graph_2.addNode("lookalikes_t2", "Math.sin(lookalikes_t1)", lookalikes_t2, new int[] {lookalikes_t1Node}, new double[] {Math.cos(lookalikes_t1)});
+        double lookalikes_2 = lookalikes + lookalikes_t2;
+        int lookalikes_2Node = graph_2.addNode("lookalikes_2", "lookalikes + lookalikes_t2", lookalikes_2, new int[] {lookalikesNode, lookalikes_t2Node}, new double[] {1.0, 1.0});
+        graph_2.backward(lookalikes_2Node);
+        return graph_2;
     }
 }

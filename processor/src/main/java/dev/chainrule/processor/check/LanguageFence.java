@@ -2,6 +2,8 @@ package dev.chainrule.processor.check;
 
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -14,6 +16,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -52,7 +56,8 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.RETURN,
           Tree.Kind.BLOCK,
           Tree.Kind.EMPTY_STATEMENT,
-          Tree.Kind.IF);
+          Tree.Kind.IF,
+          Tree.Kind.SWITCH);
 
   private static final Set<Tree.Kind> EXPRESSIONS =
       EnumSet.of(
@@ -71,6 +76,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.METHOD_INVOCATION,
           Tree.Kind.TYPE_CAST,
           Tree.Kind.CONDITIONAL_EXPRESSION,
+          Tree.Kind.SWITCH_EXPRESSION,
           Tree.Kind.LESS_THAN,
           Tree.Kind.LESS_THAN_EQUAL,
           Tree.Kind.GREATER_THAN,
@@ -145,6 +151,9 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   private boolean admits(TreePath path, ValidationReport report) {
     Tree tree = path.getLeaf();
+    if (tree instanceof CaseTree) {
+      return true; // visitCase checks it against its switch
+    }
     if (UPDATES.contains(tree.getKind())
         && path.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT) {
       return true;
@@ -199,6 +208,86 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
         || (parent instanceof IfTree branch && branch.getCondition() == tree)
         || (parent instanceof ConditionalExpressionTree conditional
             && conditional.getCondition() == tree);
+  }
+
+  /**
+   * A switch on an int local or parameter, with arrow cases, or colon cases that each end in {@code
+   * break} or {@code return} (no fall-through): read as an else-if chain on its labels.
+   */
+  @Override
+  public Void visitSwitch(SwitchTree tree, ValidationReport report) {
+    if (checkSelector(tree.getExpression(), report)) {
+      tree.getCases().forEach(c -> scan(c, report));
+    }
+    return null;
+  }
+
+  /** A switch expression, with arrow cases whose bodies are expressions. */
+  @Override
+  public Void visitSwitchExpression(SwitchExpressionTree tree, ValidationReport report) {
+    if (checkSelector(tree.getExpression(), report)) {
+      tree.getCases().forEach(c -> scan(c, report));
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitCase(CaseTree tree, ValidationReport report) {
+    Tree owner = getCurrentPath().getParentPath().getLeaf();
+    tree.getExpressions().forEach(label -> scan(label, report));
+    if (owner instanceof SwitchExpressionTree
+        && (tree.getCaseKind() != CaseTree.CaseKind.RULE
+            || !(tree.getBody() instanceof ExpressionTree))) {
+      reject(Messages.switchExpressionArm(), report);
+      return null;
+    }
+    if (tree.getCaseKind() == CaseTree.CaseKind.RULE) {
+      return scan(tree.getBody(), report);
+    }
+    List<? extends CaseTree> cases = ((SwitchTree) owner).getCases();
+    List<? extends StatementTree> statements = tree.getStatements();
+    boolean last = cases.get(cases.size() - 1) == tree;
+    if (!statements.isEmpty() && !last && completesNormally(statements)) {
+      reject(Messages.fallThrough(), report);
+      return null;
+    }
+    for (StatementTree statement : statements) {
+      boolean finalBreak =
+          statement == statements.get(statements.size() - 1)
+              && statement instanceof BreakTree breakTree
+              && breakTree.getLabel() == null;
+      if (!finalBreak) {
+        scan(statement, report);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a case's statements can run into the next case: they end in neither break nor return.
+   */
+  private static boolean completesNormally(List<? extends StatementTree> statements) {
+    StatementTree last = statements.get(statements.size() - 1);
+    return !(last instanceof BreakTree) && completesNormally(last);
+  }
+
+  /** The selector must be an int local or parameter: the chain of tests reads it many times. */
+  private boolean checkSelector(ExpressionTree written, ValidationReport report) {
+    ExpressionTree selector = TreeInfo.skipParentheses(written);
+    TreePath path = new TreePath(getCurrentPath(), selector);
+    Element element = trees.getElement(path);
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type == null || type.getKind() == TypeKind.ERROR) {
+      report.markUnresolved();
+      return false;
+    }
+    if (!(selector instanceof IdentifierTree)
+        || !References.isVariable(element)
+        || (type.getKind() != TypeKind.INT && type.getKind() != TypeKind.LONG)) {
+      report.add(Problem.at(path, Messages.switchSelector(selector.toString())));
+      return false;
+    }
+    return true;
   }
 
   @Override

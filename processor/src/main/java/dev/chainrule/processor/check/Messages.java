@@ -177,6 +177,26 @@ public final class Messages {
         + " conditions of if and ?: and as operands of && || !";
   }
 
+  public static String fallThrough() {
+    return TAG
+        + "this case falls through into the next; end each case of a switch with break or return,"
+        + " or write it with ->";
+  }
+
+  public static String switchExpressionArm() {
+    return TAG
+        + "a switch expression case must be written 'case ... -> expression'; a block with yield"
+        + " is not supported";
+  }
+
+  public static String switchSelector(String selector) {
+    return TAG
+        + "switch on '"
+        + selector
+        + "' is not supported; a @Differentiable method switches on an int or long local or"
+        + " parameter";
+  }
+
   public static String localType(String local, String type) {
     return TAG
         + "local variable "

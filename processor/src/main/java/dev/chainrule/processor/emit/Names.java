@@ -1,6 +1,5 @@
 package dev.chainrule.processor.emit;
 
-import com.palantir.javapoet.NameAllocator;
 import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.MethodRef;
@@ -9,36 +8,37 @@ import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.lang.model.SourceVersion;
 
 /**
  * Java names for everything a generated class declares, derived from the user's names and never
  * clashing with them: the user's parameters keep their names, then every value, gradient, adjoint
- * ({@code d_x}) and tangent ({@code xDot}) takes the first free spelling of its suggestion. All
- * names share one scope because fields, parameters and locals meet in the same method bodies.
- * Allocation follows the trace, so the same method always gets the same names.
+ * ({@code d_x}) and tangent ({@code xDot}) takes its suggestion, numbered if it is taken. All names
+ * share one scope because fields, parameters and locals meet in the same method bodies. Allocation
+ * follows the trace, so the same method always gets the same names.
  */
 final class Names {
-  private final NameAllocator allocator = new NameAllocator();
+  private final Set<String> taken = new HashSet<>();
   private final Map<Object, String> allocated = new HashMap<>();
 
   Names(Trace trace) {
     for (String name : referencedNames(trace)) {
-      allocator.newName(name, new Reserved(name));
+      allocate(name, new Reserved(name));
     }
     for (Value parameter : trace.params()) {
-      allocator.newName(parameter.name(), parameter);
+      allocate(parameter.name(), parameter);
     }
     for (Value value : trace.definedValues()) {
-      allocator.newName(value.name(), value);
+      allocate(value.name(), value);
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().isDifferentiable()) {
-        allocator.newName(
-            GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
+        allocate(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
       }
     }
   }
@@ -85,12 +85,12 @@ final class Names {
 
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
   String of(Value value) {
-    return allocator.get(value);
+    return allocated.get(value);
   }
 
   /** The field that accumulates a parameter's gradient. */
   String gradient(Value parameter) {
-    return allocator.get(new Gradient(parameter));
+    return allocated.get(new Gradient(parameter));
   }
 
   /** The local holding d(result)/d(value) in backward: {@code d_x}. */
@@ -122,6 +122,21 @@ final class Names {
   }
 
   private String getOrAllocate(Object tag, String suggestion) {
-    return allocated.computeIfAbsent(tag, t -> allocator.newName(suggestion, t));
+    String name = allocated.get(tag);
+    return name != null ? name : allocate(suggestion, tag);
+  }
+
+  /**
+   * The suggestion if no name so far has it, else the suggestion numbered from 2, as the user would
+   * number them: {@code loss}, {@code loss_2}, {@code loss_3}.
+   */
+  private String allocate(String suggestion, Object tag) {
+    String name = suggestion;
+    for (int k = 2; taken.contains(name) || SourceVersion.isKeyword(name); k++) {
+      name = suggestion + "_" + k;
+    }
+    taken.add(name);
+    allocated.put(tag, name);
+    return name;
   }
 }

@@ -62,10 +62,11 @@ public record Trace(Function function, List<Value> params, List<Node> body, Oper
       if (node instanceof Step step) {
         values.add(step.result());
       } else if (node instanceof Branch branch) {
+        // The join first: the value that lives on after the branch gets the plain name.
         values.add(branch.taken());
+        branch.phis().forEach(phi -> values.add(phi.result()));
         define(branch.then(), values);
         define(branch.otherwise(), values);
-        branch.phis().forEach(phi -> values.add(phi.result()));
       }
     }
   }

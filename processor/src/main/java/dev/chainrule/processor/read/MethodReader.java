@@ -3,6 +3,8 @@ package dev.chainrule.processor.read;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -14,6 +16,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
@@ -97,6 +101,10 @@ public final class MethodReader {
       body.add(readIf(path, branch));
       return;
     }
+    if (statement instanceof SwitchTree switchTree) {
+      body.addAll(readSwitch(path, switchTree));
+      return;
+    }
     SourceLine line = source.lineOf(statement);
     switch (statement.getKind()) {
       case EMPTY_STATEMENT -> {}
@@ -132,6 +140,93 @@ public final class MethodReader {
       readStatement(child(path, branch.getElseStatement()), otherwise);
     }
     return new Stmt.If(condition, then, otherwise, line);
+  }
+
+  /**
+   * A switch statement as the else-if chain it means, {@code if (n == 1 || n == 2) ... else if
+   * ...}, with the default case last wherever it stands: the fence let through no fall-through.
+   */
+  private List<Stmt> readSwitch(TreePath path, SwitchTree switchTree) {
+    ExpressionTree selectorTree = TreeInfo.skipParentheses(switchTree.getExpression());
+    Expr selector = expression(child(path, selectorTree));
+    List<Stmt> otherwise = new ArrayList<>();
+    List<Map.Entry<Expr, List<Stmt>>> tests = new ArrayList<>();
+    // Colon cases without statements share the body of the next case: case 7: case 1: ...
+    List<ExpressionTree> labels = new ArrayList<>();
+    boolean isDefault = false;
+    for (CaseTree caseTree : switchTree.getCases()) {
+      TreePath casePath = child(path, caseTree);
+      labels.addAll(caseTree.getExpressions());
+      isDefault |= caseTree.getExpressions().isEmpty();
+      boolean rule = caseTree.getCaseKind() == CaseTree.CaseKind.RULE;
+      if (!rule && caseTree.getStatements().isEmpty() && caseTree != last(switchTree)) {
+        continue;
+      }
+      List<Stmt> body = new ArrayList<>();
+      if (rule) {
+        readStatement(child(casePath, caseTree.getBody()), body);
+      } else {
+        for (StatementTree statement : caseTree.getStatements()) {
+          if (!(statement instanceof BreakTree)) {
+            readStatement(child(casePath, statement), body);
+          }
+        }
+      }
+      if (isDefault) {
+        otherwise = body; // the default's labels, if any, are subsumed: it takes every value
+      } else {
+        tests.add(Map.entry(labelTest(path, labels, selector), body));
+      }
+      labels = new ArrayList<>();
+      isDefault = false;
+    }
+    SourceLine line =
+        new SourceLine(
+            source.lineOf(switchTree).number(),
+            ("switch (" + source.of(selectorTree) + ")").replace("\\", "\\\\"));
+    List<Stmt> chain = otherwise;
+    for (int i = tests.size() - 1; i >= 0; i--) {
+      chain = List.of(new Stmt.If(tests.get(i).getKey(), tests.get(i).getValue(), chain, line));
+    }
+    return chain;
+  }
+
+  private static CaseTree last(SwitchTree switchTree) {
+    return switchTree.getCases().get(switchTree.getCases().size() - 1);
+  }
+
+  /** {@code n == 1 || n == 2} for {@code case 1, 2}. */
+  private Expr labelTest(TreePath switchPath, List<ExpressionTree> labels, Expr selector) {
+    Expr test = null;
+    for (ExpressionTree label : labels) {
+      TreePath labelPath = TreePath.getPath(switchPath, label);
+      Expr equal = apply(Primitive.EQUAL, Type.BOOLEAN, selector, expression(labelPath));
+      test = test == null ? equal : apply(Primitive.OR, Type.BOOLEAN, test, equal);
+    }
+    return test;
+  }
+
+  /** A switch expression as the chain of {@code ?:} it means. */
+  private Expr readSwitchExpression(TreePath path, SwitchExpressionTree switchTree, Type type) {
+    ExpressionTree selectorTree = TreeInfo.skipParentheses(switchTree.getExpression());
+    Expr selector = expression(child(path, selectorTree));
+    Expr otherwise = null;
+    List<Map.Entry<Expr, Expr>> tests = new ArrayList<>();
+    for (CaseTree caseTree : switchTree.getCases()) {
+      TreePath casePath = child(path, caseTree);
+      Expr value = expression(child(casePath, caseTree.getBody()));
+      if (caseTree.getExpressions().isEmpty()) {
+        otherwise = value;
+      } else {
+        List<ExpressionTree> labels = List.copyOf(caseTree.getExpressions());
+        tests.add(Map.entry(labelTest(path, labels, selector), value));
+      }
+    }
+    Expr chain = otherwise;
+    for (int i = tests.size() - 1; i >= 0; i--) {
+      chain = new Expr.Conditional(tests.get(i).getKey(), tests.get(i).getValue(), chain, type);
+    }
+    return chain;
   }
 
   /** An assignment, compound assignment, or increment, spelled out as {@code x = <expr>}. */
@@ -237,6 +332,9 @@ public final class MethodReader {
       case BOOLEAN_LITERAL -> {
         boolean value = (Boolean) ((LiteralTree) tree).getValue();
         return new Literal(value ? 1 : 0, Boolean.toString(value), Type.BOOLEAN);
+      }
+      case SWITCH_EXPRESSION -> {
+        return readSwitchExpression(path, (SwitchExpressionTree) tree, type);
       }
       case CONDITIONAL_EXPRESSION -> {
         ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;

@@ -119,7 +119,7 @@ class StatementDiagnosticsTest {
   }
 
   @Test
-  void switchStatement() {
+  void switchCaseThatFallsThrough() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -132,19 +132,51 @@ class StatementDiagnosticsTest {
               @Differentiable
               static double m(double x, int n) {
                 double y = x;
-                switch (n) { // ERROR
-                  case 1:
+                switch (n) {
+                  case 1: // ERROR
                     y = 2 * x;
-                    break;
                   default:
-                    y = 3 * x;
+                    y += 3 * x;
                 }
                 return y;
               }
             }
             """);
     assertRejected(
-        compile(source), "p.C_m", error("a switch " + STATEMENT_HINT, source).at("switch"));
+        compile(source),
+        "p.C_m",
+        error("this case falls through into the next; end each case of a switch with break", source)
+            .at("case"));
+  }
+
+  @Test
+  void switchOnAnExpression() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x, int n) {
+                switch (n + 1) { // ERROR
+                  case 1 -> x = 2 * x;
+                  default -> x = 3 * x;
+                }
+                return x;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error(
+                "switch on 'n + 1' is not supported; a @Differentiable method switches on an int",
+                source)
+            .at("+"));
   }
 
   @Test
