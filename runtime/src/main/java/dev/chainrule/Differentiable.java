@@ -49,13 +49,15 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} parameters
  *       (differentiable) and {@code int}, {@code long} or {@code boolean} parameters (constants).
- *   <li>Statements: declarations of {@code double} locals, assignments to them and to {@code
- *       double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}), blocks, {@code
- *       if}/{@code else} (nested, {@code else if}), and {@code return} at the end of the body or of
- *       a branch. The derivative is that of the branch taken.
+ *   <li>Statements: declarations of {@code double} locals; assignments to them and to {@code
+ *       double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}); blocks; {@code if} and
+ *       {@code else}; {@code switch} on an {@code int} or {@code long} local or parameter, with
+ *       arrow cases or colon cases that end in {@code break} or {@code return}; and {@code return}
+ *       at the end of the body or of a branch. The derivative is that of the branch taken.
  *   <li>Expressions: {@code int}, {@code long} and {@code double} literals; parameters and locals;
- *       {@code static final} numeric fields of any class; {@code + - * /}, unary {@code -} and
- *       {@code +}, parentheses; casts to {@code double}; {@code ?:}; conditions with {@code < <= >
+ *       {@code static final} double, int or long fields that generated code can see, or that are
+ *       compile-time constants; {@code + - * /}, unary {@code -} and {@code +}, parentheses; casts
+ *       to {@code double}; {@code ?:} and {@code switch} expressions; conditions with {@code < <= >
  *       >= == !=}, {@code && || !}, boolean parameters and literals; and these {@code
  *       java.lang.Math} or {@code StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh
  *       tanh exp expm1 log log10 log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint,
