@@ -210,7 +210,13 @@ public final class DifferentiableProcessor extends AbstractProcessor {
     Trace trace = null;
     if (report.isClean()) {
       function = MethodReader.read(trees, path, method);
-      trace = Lowering.lower(function);
+      try {
+        trace = Lowering.lower(function);
+      } catch (IllegalArgumentException tangled) {
+        report.add(
+            Problem.at(method, Messages.returnsTooTangled(DeclarationChecks.describe(method))));
+        return new Checked(method, className, report, calls, function, null);
+      }
       if (CodeSize.estimate(trace) > CodeSize.LIMIT) {
         report.add(
             Problem.at(

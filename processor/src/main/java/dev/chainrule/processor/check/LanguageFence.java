@@ -198,13 +198,14 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
    * {@code ?:}'s condition, or an operand of {@code &&}, {@code ||} or {@code !}. Everywhere else
    * chainrule computes with numbers.
    */
-  private static boolean expectsBoolean(TreePath path) {
+  private boolean expectsBoolean(TreePath path) {
     Tree tree = path.getLeaf();
     Tree parent = path.getParentPath().getLeaf();
     if (parent instanceof ParenthesizedTree) {
       return expectsBoolean(path.getParentPath());
     }
     return TAKE_BOOLEANS.contains(parent.getKind())
+        || isBooleanArgument(path)
         || (parent instanceof IfTree branch && branch.getCondition() == tree)
         || (parent instanceof ConditionalExpressionTree conditional
             && conditional.getCondition() == tree);
@@ -288,6 +289,19 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       return false;
     }
     return true;
+  }
+
+  /** An argument for a boolean parameter of a called method. */
+  private boolean isBooleanArgument(TreePath path) {
+    if (!(path.getParentPath().getLeaf() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    int index = call.getArguments().indexOf(path.getLeaf());
+    Element element = trees.getElement(path.getParentPath());
+    return index >= 0
+        && element instanceof ExecutableElement method
+        && index < method.getParameters().size()
+        && method.getParameters().get(index).asType().getKind() == TypeKind.BOOLEAN;
   }
 
   @Override

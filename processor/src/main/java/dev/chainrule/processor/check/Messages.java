@@ -141,6 +141,15 @@ public final class Messages {
         + " @Differentiable methods that call each other";
   }
 
+  public static String returnsTooTangled(String method) {
+    return TAG
+        + "@Differentiable method "
+        + method
+        + " returns from inside branches whose other paths go on, so often that the code after"
+        + " them would be copied into too many paths; return once at the end, computing the"
+        + " result in a local";
+  }
+
   public static String internalError(String method, Throwable error) {
     return TAG
         + "internal error while differentiating "

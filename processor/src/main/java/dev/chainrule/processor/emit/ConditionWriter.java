@@ -65,8 +65,9 @@ final class ConditionWriter {
               print(apply.args().get(0), precedence),
               primitive.symbol(),
               print(apply.args().get(1), precedence + 1));
+      // Anything but an atom is parenthesised after a prefix: "--x" would be a decrement.
       case PREFIX, CAST ->
-          CodeBlock.of("$L$L", primitive.symbol(), print(apply.args().get(0), PREFIX));
+          CodeBlock.of("$L$L", primitive.symbol(), print(apply.args().get(0), ATOM));
       case COPY -> print(apply.args().get(0), precedence);
       case CALL ->
           CodeBlock.of(

@@ -51,7 +51,7 @@ final class GraphWriter {
             "int $L = $L.addInput($S, $L)",
             names.graphNode(parameter),
             graph,
-            names.of(parameter),
+            parameter.name(),
             names.of(parameter));
       }
     }

@@ -1,7 +1,9 @@
 package dev.chainrule.processor.emit;
 
 import dev.chainrule.processor.GeneratedNames;
+import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
@@ -65,8 +67,29 @@ final class Names {
         }
       }
     }
+    for (Branch branch : trace.branches()) {
+      addReferencedNames(branch.condition(), names);
+    }
     names.remove("");
     return names;
+  }
+
+  /** The classes a condition names: it is written out whole, calls and constants included. */
+  private static void addReferencedNames(Expr expr, Set<String> names) {
+    if (expr instanceof Constant constant) {
+      names.add(constant.classNames().get(0));
+      names.add(constant.packageName().split("\\.")[0]);
+    } else if (expr instanceof Expr.Apply apply) {
+      if (apply.callee() instanceof MethodRef method) {
+        names.add(method.classNames().get(0));
+        names.add(method.packageName().split("\\.")[0]);
+      }
+      apply.args().forEach(arg -> addReferencedNames(arg, names));
+    } else if (expr instanceof Expr.Conditional conditional) {
+      addReferencedNames(conditional.condition(), names);
+      addReferencedNames(conditional.then(), names);
+      addReferencedNames(conditional.otherwise(), names);
+    }
   }
 
   private record Reserved(String name) {}

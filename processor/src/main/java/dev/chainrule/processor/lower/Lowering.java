@@ -48,8 +48,18 @@ public final class Lowering {
 
   private Lowering() {}
 
+  /**
+   * Lowers the function.
+   *
+   * @throws IllegalArgumentException if returns nested in branches would copy the code after them
+   *     too often to lower; the message says so
+   */
   public static Trace lower(Function function) {
-    return new Lowering().run(function);
+    try {
+      return new Lowering().run(function);
+    } catch (Returns.TooTangled e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private Trace run(Function function) {
@@ -218,6 +228,13 @@ public final class Lowering {
       return conditional(conditional, base, line);
     }
     Expr.Apply apply = (Expr.Apply) expr;
+    if (apply.type() == Type.BOOLEAN) {
+      // A boolean argument, such as s(x, n > 0 && 10 / n > 2): a branch writes the test whole,
+      // so it short-circuits as in Java.
+      Literal yes = new Literal(1, "true", Type.BOOLEAN);
+      Literal no = new Literal(0, "false", Type.BOOLEAN);
+      return conditional(new Expr.Conditional(apply, yes, no, Type.BOOLEAN), base, line);
+    }
     List<Operand> args = args(apply, base, line);
     Optional<Literal> folded = ConstantFolding.fold(apply.primitive(), args, apply.type());
     if (folded.isPresent()) {

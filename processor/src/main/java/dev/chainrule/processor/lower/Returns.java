@@ -14,12 +14,49 @@ import java.util.List;
  * return y + 1;
  * }</pre>
  *
- * The statements moved are copied into each arm that falls through, nested ifs included.
+ * The statements moved are copied into each arm that falls through, nested ifs included. Where both
+ * arms of many ifs fall through, the copies multiply; past a budget, normalizing gives up with
+ * {@link TooTangled} rather than exhaust the compiler.
  */
 final class Returns {
-  private Returns() {}
+  /** How many statements normalizing may write, at the most, per statement of the method. */
+  private static final int COPIES_PER_STATEMENT = 8;
+
+  private int budget;
+
+  private Returns(int budget) {
+    this.budget = budget;
+  }
+
+  /** Returns are nested in branches in a way that would copy the code after them too often. */
+  static final class TooTangled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooTangled() {
+      super("returns nested in branches would copy the code after them too often");
+    }
+  }
 
   static List<Stmt> normalized(List<Stmt> statements) {
+    return new Returns(COPIES_PER_STATEMENT * size(statements) + 64).normalize(statements);
+  }
+
+  private static int size(List<Stmt> statements) {
+    int size = 0;
+    for (Stmt statement : statements) {
+      size++;
+      if (statement instanceof Stmt.If branch) {
+        size += size(branch.then()) + size(branch.otherwise());
+      }
+    }
+    return size;
+  }
+
+  private List<Stmt> normalize(List<Stmt> statements) {
+    budget -= statements.size();
+    if (budget < 0) {
+      throw new TooTangled();
+    }
     List<Stmt> result = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       Stmt statement = statements.get(i);
@@ -28,8 +65,8 @@ final class Returns {
         result.add(
             new Stmt.If(
                 branch.condition(),
-                normalized(followedBy(branch.then(), rest)),
-                normalized(followedBy(branch.otherwise(), rest)),
+                normalize(followedBy(branch.then(), rest)),
+                normalize(followedBy(branch.otherwise(), rest)),
                 branch.line()));
         return result;
       }

@@ -424,6 +424,34 @@ class RegressionDiagnosticsTest {
         + "    return y;\n  }\n}\n";
   }
 
+  /**
+   * Returns nested in branches whose other paths go on made the code after them be copied into
+   * every path, doubling at each such if: twenty of them exhausted the compiler.
+   */
+  @Test
+  void returnsThatWouldMultiplyTheCodeAreReported() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      body.append("    if (x > ")
+          .append(i)
+          .append(") { if (y > ")
+          .append(i)
+          .append(") return r * y; } else { r = r * y; }\n");
+    }
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            "package p;\n\nimport dev.chainrule.Differentiable;\n\nclass C {\n"
+                + "  @Differentiable\n  static double f(double x, double y) { // ERROR\n"
+                + "    double r = x;\n"
+                + body
+                + "    return r;\n  }\n}\n");
+    assertRejected(
+        compile(source),
+        "p.C_f",
+        error("returns from inside branches whose other paths go on", source).at("f("));
+  }
+
   private static void assertNoMessageContains(Compilation compilation, String text) {
     for (var diagnostic : compilation.diagnostics()) {
       assertWithMessage("diagnostics:\n%s", describe(compilation))
