@@ -164,7 +164,23 @@ public final class Value {
   public Value pow(double exponent) {
     double derivative =
         exponent == 0 ? 0 : exponent == 1 ? 1 : exponent * Math.pow(data, exponent - 1);
-    return unary("^" + exponentLabel(exponent), Math.pow(data, exponent), derivative);
+    return unary(powerLabel(exponent), Math.pow(data, exponent), derivative);
+  }
+
+  /** The labels of small whole powers, made once: pow is on the hot path of the baseline. */
+  private static final String[] WHOLE_POWERS = new String[33];
+
+  static {
+    for (int k = -16; k <= 16; k++) {
+      WHOLE_POWERS[k + 16] = "^" + k;
+    }
+  }
+
+  private static String powerLabel(double exponent) {
+    int whole = (int) exponent;
+    return whole == exponent && Math.abs(whole) <= 16
+        ? WHOLE_POWERS[whole + 16]
+        : "^" + exponentLabel(exponent);
   }
 
   /** {@code 3} rather than {@code 3.0} for a whole exponent, so a picture reads {@code ^3}. */
