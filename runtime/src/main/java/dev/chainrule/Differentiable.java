@@ -47,8 +47,10 @@ import java.lang.annotation.Target;
  * <h2>Supported subset</h2>
  *
  * <ul>
- *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} parameters
- *       (differentiable) and {@code int}, {@code long} or {@code boolean} parameters (constants).
+ *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} and {@code
+ *       double[]} parameters (differentiable) and {@code int}, {@code int[]}, {@code long} or
+ *       {@code boolean} parameters (constants); arrays are read element by element and never
+ *       written.
  *   <li>Statements: declarations of {@code double} locals; assignments to them and to {@code
  *       double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}); blocks; {@code if} and
  *       {@code else}; {@code switch} on an {@code int} or {@code long} local or parameter, with

@@ -34,7 +34,7 @@ public final class Activity {
 
   private void findVaried(Trace trace) {
     for (Value parameter : trace.params()) {
-      if (parameter.type().isDifferentiable()) {
+      if (parameter.type().hasGradient()) {
         varied.add(parameter);
       }
     }

@@ -48,7 +48,7 @@ public final class DeclarationChecks {
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = parameters.get(i);
-      Type type = Type.of(parameter.asType().getKind());
+      Type type = Type.of(parameter.asType());
       boolean reportedAsVarargs = method.isVarArgs() && i == parameters.size() - 1;
       if (parameter.asType().getKind() == TypeKind.ERROR) {
         report.markUnresolved(); // javac reports the unknown type
@@ -61,7 +61,7 @@ public final class DeclarationChecks {
                 parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
         continue;
       }
-      if (type == null || !type.isDifferentiable()) {
+      if (type == null || !type.hasGradient()) {
         continue;
       }
       String accessor = GeneratedNames.gradientAccessor(parameter.getSimpleName().toString());

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.check;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
@@ -35,6 +36,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -77,6 +79,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.TYPE_CAST,
           Tree.Kind.CONDITIONAL_EXPRESSION,
           Tree.Kind.SWITCH_EXPRESSION,
+          Tree.Kind.ARRAY_ACCESS,
           Tree.Kind.LESS_THAN,
           Tree.Kind.LESS_THAN_EQUAL,
           Tree.Kind.GREATER_THAN,
@@ -291,6 +294,29 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     return true;
   }
 
+  /**
+   * {@code xs[i]}: a read of an element of a {@code double[]} or {@code int[]} parameter; the index
+   * is an int expression like any other.
+   */
+  @Override
+  public Void visitArrayAccess(ArrayAccessTree tree, ValidationReport report) {
+    TreePath array = new TreePath(getCurrentPath(), tree.getExpression());
+    if (!isArrayParameter(array)) {
+      report.add(Problem.at(array, Messages.arrayAccess(tree.getExpression().toString())));
+      return null;
+    }
+    return scan(tree.getIndex(), report);
+  }
+
+  private boolean isArrayParameter(TreePath path) {
+    Element element = trees.getElement(path);
+    return path.getLeaf() instanceof IdentifierTree
+        && element != null
+        && element.getKind() == ElementKind.PARAMETER
+        && Type.of(element.asType()) != null
+        && Type.of(element.asType()).isArray();
+  }
+
   /** An argument for a boolean parameter of a called method. */
   private boolean isBooleanArgument(TreePath path) {
     if (!(path.getParentPath().getLeaf() instanceof MethodInvocationTree call)) {
@@ -411,6 +437,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, ValidationReport report) {
+    if (isArrayParameter(new TreePath(getCurrentPath(), tree.getExpression()))
+        && tree.getIdentifier().contentEquals("length")) {
+      return null; // xs.length
+    }
     // The qualifier of a static member must name a class (Math.PI), not compute something: it is
     // not descended into. An instance member is rejected for what it is.
     if (!isStatic(trees.getElement(getCurrentPath())) || qualifiedByType(tree, report)) {

@@ -82,7 +82,8 @@ public final class Messages {
         + parameter
         + " has type "
         + type
-        + "; supported parameter types are double (differentiable), int, long and boolean";
+        + "; supported parameter types are double and double[] (differentiable), int, int[],"
+        + " long and boolean";
   }
 
   public static String varargs(String method) {
@@ -204,6 +205,14 @@ public final class Messages {
         + selector
         + "' is not supported; a @Differentiable method switches on an int or long local or"
         + " parameter";
+  }
+
+  public static String arrayAccess(String array) {
+    return TAG
+        + "'"
+        + array
+        + "' is not an array parameter; a @Differentiable method reads elements of its double[]"
+        + " and int[] parameters";
   }
 
   public static String localType(String local, String type) {

@@ -88,6 +88,16 @@ final class BackwardWriter {
   }
 
   private static CodeBlock update(AdjointPlan.Update update, Names names, Code code) {
+    if (update.element().isPresent()) {
+      CodeBlock product =
+          code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
+      return CodeBlock.of(
+          "$L[$L] $L= $L",
+          names.gradient(update.target()),
+          code.operand(update.element().get()),
+          update.partial().negative() ? "-" : "+",
+          product);
+    }
     String target = names.adjoint(update.target());
     CodeBlock product =
         code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
@@ -51,6 +52,8 @@ final class Code {
       case LONG -> TypeName.LONG;
       case INT -> TypeName.INT;
       case BOOLEAN -> TypeName.BOOLEAN;
+      case DOUBLE_ARRAY -> ArrayTypeName.of(TypeName.DOUBLE);
+      case INT_ARRAY -> ArrayTypeName.of(TypeName.INT);
     };
   }
 
@@ -92,6 +95,8 @@ final class Code {
         MethodRef method = (MethodRef) step.callee();
         yield CodeBlock.of("$T.$L($L)", ownerOf(method), method.name(), arguments(args));
       }
+      case INDEX -> CodeBlock.of("$L[$L]", operand(args.get(0)), operand(args.get(1)));
+      case LENGTH -> CodeBlock.of("$L.length", operand(args.get(0)));
     };
   }
 

@@ -79,6 +79,9 @@ final class ConditionWriter {
         MethodRef method = (MethodRef) apply.callee();
         yield CodeBlock.of("$T.$L($L)", Code.ownerOf(method), method.name(), arguments(apply));
       }
+      case INDEX ->
+          CodeBlock.of("$L[$L]", print(apply.args().get(0), ATOM), print(apply.args().get(1), 0));
+      case LENGTH -> CodeBlock.of("$L.length", print(apply.args().get(0), ATOM));
     };
   }
 

@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,18 @@ final class ForwardWriter {
     Set<Value> tape = new HashSet<>(plan.tape());
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
+      if (parameter.type() == Type.DOUBLE_ARRAY) {
+        // Sized on first use, and again only if the length changes: no allocation per call.
+        String gradient = names.gradient(parameter);
+        method
+            .beginControlFlow(
+                "if ($L == null || $L.length != $L.length)",
+                gradient,
+                gradient,
+                names.of(parameter))
+            .addStatement("$L = new double[$L.length]", gradient, names.of(parameter))
+            .endControlFlow();
+      }
       if (tape.contains(parameter)) {
         method.addStatement("this.$L = $L", names.of(parameter), names.of(parameter));
       }

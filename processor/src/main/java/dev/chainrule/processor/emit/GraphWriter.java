@@ -12,6 +12,7 @@ import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -46,6 +47,25 @@ final class GraphWriter {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }
     for (Value parameter : trace.params()) {
+      if (parameter.type() == Type.DOUBLE_ARRAY) {
+        String nodes = names.graphNode(parameter);
+        String p = names.of(parameter);
+        String k = names.member("k");
+        method
+            .addStatement("int[] $L = new int[$L.length]", nodes, p)
+            .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, p, k)
+            .addStatement(
+                "$L[$L] = $L.addInput($S + $L + $S, $L[$L])",
+                nodes,
+                k,
+                graph,
+                parameter.name() + "[",
+                k,
+                "]",
+                p,
+                k)
+            .endControlFlow();
+      }
       if (parameter.type().isDifferentiable()) {
         method.addStatement(
             "int $L = $L.addInput($S, $L)",
@@ -121,7 +141,14 @@ final class GraphWriter {
     for (int a = 0; a < step.args().size(); a++) {
       if (activity.isActive(step.args().get(a))) {
         Partial partial = partials.get(a);
-        parents.add("$L$L", separator, names.graphNode((Value) step.args().get(a)));
+        Value arg = (Value) step.args().get(a);
+        if (arg.type().isArray()) {
+          // An element read: its node hangs off the node of that element.
+          parents.add(
+              "$L$L[$L]", separator, names.graphNode(arg), code.operand(step.args().get(1)));
+        } else {
+          parents.add("$L$L", separator, names.graphNode(arg));
+        }
         locals.add(
             "$L$L", separator, partial.isZero() ? CodeBlock.of("0.0") : code.partialValue(partial));
         separator = ", ";

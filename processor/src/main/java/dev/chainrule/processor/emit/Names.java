@@ -39,7 +39,7 @@ final class Names {
       allocate(value.name(), value);
     }
     for (Value parameter : trace.params()) {
-      if (parameter.type().isDifferentiable()) {
+      if (parameter.type().hasGradient()) {
         allocate(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
       }
     }
@@ -53,7 +53,7 @@ final class Names {
   private static Set<String> referencedNames(Trace trace) {
     Set<String> names = new TreeSet<>();
     names.addAll(List.of("java", "javax", "dev", "Math", "StrictMath"));
-    names.addAll(List.of("IllegalStateException", "Generated", "ComputationGraph"));
+    names.addAll(List.of("IllegalStateException", "Generated", "ComputationGraph", "Arrays"));
     for (Step step : trace.steps()) {
       if (step.callee() instanceof MethodRef method) {
         names.add(method.classNames().get(0));

@@ -39,8 +39,8 @@ final class TangentWriter {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }
     for (Value parameter : trace.params()) {
-      if (parameter.type().isDifferentiable()) {
-        method.addParameter(TypeName.DOUBLE, names.tangent(parameter));
+      if (parameter.type().hasGradient()) {
+        method.addParameter(Code.typeOf(parameter.type()), names.tangent(parameter));
       }
     }
     new PrimalWriter(method, names, code) {
@@ -50,7 +50,12 @@ final class TangentWriter {
           CodeBlock tangent =
               step.primitive() == Primitive.CALL_METHOD
                   ? calleeTangent(step, plan, names, code)
-                  : sum(plan.termsOf(step), names, code);
+                  : step.primitive() == Primitive.ELEMENT
+                      ? CodeBlock.of(
+                          "$L[$L]",
+                          names.tangent((Value) step.args().get(0)),
+                          code.operand(step.args().get(1)))
+                      : sum(plan.termsOf(step), names, code);
           method.addStatement("double $L = $L", names.tangent(step.result()), tangent);
         }
       }

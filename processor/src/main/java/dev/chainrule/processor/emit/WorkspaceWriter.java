@@ -15,6 +15,7 @@ import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -35,7 +36,7 @@ public final class WorkspaceWriter {
     Activity activity = Activity.of(trace);
     AdjointPlan adjoints = AdjointPlan.of(trace, activity);
     List<Value> differentiable =
-        trace.params().stream().filter(p -> p.type().isDifferentiable()).toList();
+        trace.params().stream().filter(p -> p.type().hasGradient()).toList();
 
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
@@ -52,7 +53,7 @@ public final class WorkspaceWriter {
               .build());
     }
     for (Value parameter : differentiable) {
-      type.addField(TypeName.DOUBLE, names.gradient(parameter), Modifier.PRIVATE);
+      type.addField(Code.typeOf(parameter.type()), names.gradient(parameter), Modifier.PRIVATE);
     }
     type.addField(
         FieldSpec.builder(TypeName.BOOLEAN, names.member(RECORDED), Modifier.PRIVATE).build());
@@ -106,18 +107,31 @@ public final class WorkspaceWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Resets every accumulated gradient to zero.\n");
     for (Value parameter : differentiable) {
-      method.addStatement("$L = 0.0", names.gradient(parameter));
+      if (parameter.type().isArray()) {
+        method
+            .beginControlFlow("if ($L != null)", names.gradient(parameter))
+            .addStatement("$T.fill($L, 0.0)", Arrays.class, names.gradient(parameter))
+            .endControlFlow();
+      } else {
+        method.addStatement("$L = 0.0", names.gradient(parameter));
+      }
     }
     return method.build();
   }
 
   private static MethodSpec accessor(Value parameter, Names names) {
+    String javadoc =
+        parameter.type().isArray()
+            ? "The accumulated gradient of the result with respect to the elements of {@code "
+                + parameter.name()
+                + "}, as long as the latest argument; the workspace's own array, not a copy.\n"
+            : "The accumulated gradient of the result with respect to {@code "
+                + parameter.name()
+                + "}.\n";
     return MethodSpec.methodBuilder(GeneratedNames.gradientAccessor(parameter.name()))
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addJavadoc(
-            "The accumulated gradient of the result with respect to {@code $L}.\n",
-            parameter.name())
+        .returns(Code.typeOf(parameter.type()))
+        .addJavadoc("$L", javadoc)
         .addStatement("return $L", names.gradient(parameter))
         .build();
   }

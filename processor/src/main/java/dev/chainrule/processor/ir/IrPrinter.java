@@ -172,6 +172,8 @@ public final class IrPrinter {
       case CALL ->
           callee.displayName() + "." + primitive.symbol() + "(" + String.join(", ", args) + ")";
       case METHOD -> callee.displayName() + "(" + String.join(", ", args) + ")";
+      case INDEX -> args.get(0) + "[" + args.get(1) + "]";
+      case LENGTH -> args.get(0) + ".length";
     };
   }
 }

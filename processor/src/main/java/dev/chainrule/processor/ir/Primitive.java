@@ -57,6 +57,11 @@ public enum Primitive {
   OR(Notation.INFIX, "||", 2),
   NOT(Notation.PREFIX, "!", 1),
 
+  /** {@code xs[i]}: an element of an array parameter. */
+  ELEMENT(Notation.INDEX, "[]", 2),
+  /** {@code xs.length}. */
+  LENGTH(Notation.LENGTH, ".length", 1),
+
   /** A call of a user's method, named by the step's {@link MethodRef}; any number of arguments. */
   CALL_METHOD(Notation.METHOD, "", -1);
 
@@ -69,7 +74,11 @@ public enum Primitive {
     /** A {@code Math} or {@code StrictMath} function. */
     CALL,
     /** A user's method. */
-    METHOD
+    METHOD,
+    /** {@code array[index]}. */
+    INDEX,
+    /** {@code array.length}. */
+    LENGTH
   }
 
   private final Notation notation;

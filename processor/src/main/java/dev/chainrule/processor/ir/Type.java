@@ -1,6 +1,8 @@
 package dev.chainrule.processor.ir;
 
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The primitive types a differentiable method may compute with; only {@link #DOUBLE} carries
@@ -10,7 +12,11 @@ public enum Type {
   DOUBLE("double"),
   LONG("long"),
   INT("int"),
-  BOOLEAN("boolean");
+  BOOLEAN("boolean"),
+  /** A parameter only: its elements carry derivatives, gathered in {@code gradXs()}. */
+  DOUBLE_ARRAY("double[]"),
+  /** A parameter only: indices and constants. */
+  INT_ARRAY("int[]");
 
   private final String javaName;
 
@@ -24,17 +30,39 @@ public enum Type {
 
   /** Whether arithmetic may produce this type: double, long or int. */
   public boolean isNumeric() {
-    return this != BOOLEAN;
+    return this == DOUBLE || this == LONG || this == INT;
   }
 
+  /** A double scalar: the values that have adjoints and tangents of their own. */
   public boolean isDifferentiable() {
     return this == DOUBLE;
+  }
+
+  /** A parameter of this type has an accumulated gradient and a tangent direction. */
+  public boolean hasGradient() {
+    return this == DOUBLE || this == DOUBLE_ARRAY;
+  }
+
+  public boolean isArray() {
+    return this == DOUBLE_ARRAY || this == INT_ARRAY;
   }
 
   /**
    * Maps a javac type kind, or returns null for kinds outside the supported subset (float, char,
    * references).
    */
+  /** Like {@link #of(TypeKind)}, and {@code double[]} and {@code int[]} too. */
+  public static Type of(TypeMirror type) {
+    if (type instanceof ArrayType array) {
+      return switch (array.getComponentType().getKind()) {
+        case DOUBLE -> DOUBLE_ARRAY;
+        case INT -> INT_ARRAY;
+        default -> null;
+      };
+    }
+    return of(type.getKind());
+  }
+
   public static Type of(TypeKind kind) {
     return switch (kind) {
       case DOUBLE -> DOUBLE;

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.read;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -11,6 +12,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -80,7 +82,7 @@ public final class MethodReader {
   }
 
   private Variable declare(Element element) {
-    Type type = Type.of(element.asType().getKind());
+    Type type = Type.of(element.asType());
     Variable variable = new Variable(variables.size(), element.getSimpleName().toString(), type);
     variables.put(element, variable);
     return variable;
@@ -312,6 +314,12 @@ public final class MethodReader {
       case METHOD_INVOCATION -> {
         return call(path);
       }
+      case ARRAY_ACCESS -> {
+        ArrayAccessTree access = (ArrayAccessTree) tree;
+        Expr array = expression(child(path, access.getExpression()));
+        Expr index = expression(child(path, access.getIndex()));
+        return apply(Primitive.ELEMENT, type, array, index);
+      }
       case LESS_THAN,
           LESS_THAN_EQUAL,
           GREATER_THAN,
@@ -368,6 +376,12 @@ public final class MethodReader {
   }
 
   private Expr reference(TreePath path) {
+    if (path.getLeaf() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("length")
+        && variables.get(trees.getElement(new TreePath(path, select.getExpression()))) != null) {
+      Expr array = expression(new TreePath(path, select.getExpression()));
+      return apply(Primitive.LENGTH, Type.INT, array);
+    }
     Element element = trees.getElement(path);
     Variable variable = variables.get(element);
     if (variable != null) {
@@ -410,8 +424,7 @@ public final class MethodReader {
     List<MethodRef.Param> params = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       params.add(
-          new MethodRef.Param(
-              parameter.getSimpleName().toString(), Type.of(parameter.asType().getKind())));
+          new MethodRef.Param(parameter.getSimpleName().toString(), Type.of(parameter.asType())));
     }
     return new MethodRef(
         References.packageOf(method),

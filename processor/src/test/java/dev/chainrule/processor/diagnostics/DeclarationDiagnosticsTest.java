@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeclarationDiagnosticsTest {
   private static final String PARAMETER_HINT =
-      "; supported parameter types are double (differentiable), int, long and boolean";
+      "; supported parameter types are double and double[] (differentiable), int, int[], long and"
+          + " boolean";
 
   @Test
   void instanceMethod() {
@@ -96,8 +97,8 @@ class DeclarationDiagnosticsTest {
   }
 
   @Test
-  void doubleArrayParameter() {
-    assertParameterType("double[] xs", "xs", "double[]");
+  void twoDimensionalArrayParameter() {
+    assertParameterType("double[][] xs", "xs", "double[][]");
   }
 
   @Test

@@ -153,7 +153,13 @@ class ExpressionDiagnosticsTest {
             """);
     // javac's position for an array access is its '['.
     assertRejected(
-        compile(source), "p.C_m", error("array access " + EXPRESSION_HINT, source).at("["));
+        compile(source),
+        "p.C_m",
+        error(
+                "'WEIGHTS' is not an array parameter; a @Differentiable method reads elements of"
+                    + " its double[] and int[] parameters",
+                source)
+            .at("WEIGHTS"));
   }
 
   @Test

@@ -452,6 +452,28 @@ class RegressionDiagnosticsTest {
         error("returns from inside branches whose other paths go on", source).at("f("));
   }
 
+  /** Writing into a parameter array would change the caller's data: it is an error. */
+  @Test
+  void writingIntoAParameterArrayIsRejected() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double[] xs) {
+                xs[0] = 2 * xs[0]; // ERROR
+                return xs[0];
+              }
+            }
+            """);
+    assertRejected(compile(source), "p.C_m", error("cannot assign to xs[0]", source).at("[0] ="));
+  }
+
   private static void assertNoMessageContains(Compilation compilation, String text) {
     for (var diagnostic : compilation.diagnostics()) {
       assertWithMessage("diagnostics:\n%s", describe(compilation))

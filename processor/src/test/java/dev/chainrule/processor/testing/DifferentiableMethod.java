@@ -55,9 +55,14 @@ public final class DifferentiableMethod {
     for (String parameter : doubleParameterNames) {
       gradientAccessors.add(Reflection.member(generated, accessorName(parameter)));
     }
-    Class<?>[] tangentTypes = Arrays.copyOf(types, types.length + doubleParameterNames.size());
-    Arrays.fill(tangentTypes, types.length, tangentTypes.length, double.class);
-    tangent = Reflection.member(generated, "tangent", tangentTypes);
+    // One direction per differentiable parameter: a double for a double, an array for an array.
+    List<Class<?>> tangentTypes = new ArrayList<>(Arrays.asList(types));
+    for (Class<?> type : types) {
+      if (type == double.class || type == double[].class) {
+        tangentTypes.add(type);
+      }
+    }
+    tangent = Reflection.member(generated, "tangent", tangentTypes.toArray(Class<?>[]::new));
     graph = Reflection.member(generated, "graph", types);
   }
 

@@ -56,9 +56,16 @@ public record AdjointPlan(
 
   /**
    * {@code d_target += d_from * partial}; the first update of a target declares its adjoint instead
-   * of adding to it, so no adjoint is initialised to zero.
+   * of adding to it, so no adjoint is initialised to zero. For an element of an array parameter,
+   * {@code element} is the index, and the update adds straight into the accumulated gradient:
+   * parameter arrays are never written, so no adjoint array is needed.
    */
-  public record Update(Value target, Value from, Partial partial, boolean declares) {}
+  public record Update(
+      Value target, Value from, Partial partial, boolean declares, Optional<Operand> element) {
+    Update(Value target, Value from, Partial partial, boolean declares) {
+      this(target, from, partial, declares, Optional.empty());
+    }
+  }
 
   public static AdjointPlan of(Trace trace, Activity activity) {
     Planner planner = new Planner(activity);
@@ -69,7 +76,8 @@ public record AdjointPlan(
       declared.add(seed.get());
     }
     List<Part> parts = planner.plan(trace.body(), declared);
-    List<Value> gradients = trace.params().stream().filter(declared::contains).toList();
+    List<Value> gradients =
+        trace.params().stream().filter(p -> declared.contains(p) && !p.type().isArray()).toList();
     return new AdjointPlan(seed, parts, gradients, inDefinitionOrder(trace, planner.read));
   }
 
@@ -105,7 +113,11 @@ public record AdjointPlan(
       for (int a = 0; a < step.args().size(); a++) {
         Operand arg = step.args().get(a);
         Partial partial = partials.get(a);
-        if (activity.isActive(arg) && !partial.isZero()) {
+        if (activity.isActive(arg) && !partial.isZero() && ((Value) arg).type().isArray()) {
+          Operand index = step.args().get(1);
+          read(index);
+          updates.add(new Update((Value) arg, step.result(), partial, false, Optional.of(index)));
+        } else if (activity.isActive(arg) && !partial.isZero()) {
           Value target = (Value) arg;
           updates.add(new Update(target, step.result(), partial, declared.add(target)));
           partial.times().ifPresent(f -> f.operands().forEach(this::read));
@@ -125,7 +137,7 @@ public record AdjointPlan(
         List<Update> phis = phis(branch, then, scope);
         List<Part> arm = plan(then ? branch.then() : branch.otherwise(), scope);
         targets(phis, arm).stream()
-            .filter(v -> !inside.contains(v) && !declared.contains(v))
+            .filter(v -> !inside.contains(v) && !declared.contains(v) && !v.type().isArray())
             .forEach(hoisted::add);
       }
       declared.addAll(hoisted);

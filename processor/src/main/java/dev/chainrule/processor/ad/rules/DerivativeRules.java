@@ -36,7 +36,8 @@ public final class DerivativeRules {
       case ADD, SUBTRACT, MULTIPLY, DIVIDE, NEGATE, COPY, TO_DOUBLE -> false;
       case SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH -> false;
       case EXP, EXPM1, LOG, LOG10, LOG1P, SQRT, CBRT, POW, HYPOT, ABS, MAX, MIN -> false;
-      case CALL_METHOD -> false;
+      case CALL_METHOD, ELEMENT -> false;
+      case LENGTH -> true;
       // booleans: conditions choose a branch and carry no derivative
       case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT -> true;
     };
@@ -112,6 +113,10 @@ public final class DerivativeRules {
       case SIGNUM, FLOOR, CEIL, RINT -> List.of(Partial.zero());
       // z = m(x1, ..., xn): ∂xi = what the callee's own backward finds for parameter i
       case CALL_METHOD -> callPartials(step);
+      // z = xs[i]: ∂xs[i] = 1, and the index, an int, has none
+      case ELEMENT -> List.of(Partial.one(), Partial.zero());
+      // z = xs.length: an int
+      case LENGTH -> List.of(Partial.zero());
       // booleans: conditions choose a branch and carry no derivative
       case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT ->
           step.args().stream().map(a -> Partial.zero()).toList();
