@@ -56,14 +56,12 @@ final class Names {
     names.addAll(List.of("IllegalStateException", "Generated", "ComputationGraph", "Arrays"));
     for (Step step : trace.steps()) {
       if (step.callee() instanceof MethodRef method) {
-        names.add(method.classNames().get(0));
+        reserveClass(method.packageName(), method.classNames(), names);
         names.add(method.generatedClass());
-        names.add(method.packageName().split("\\.")[0]);
       }
       for (Operand arg : step.args()) {
         if (arg instanceof Constant constant) {
-          names.add(constant.classNames().get(0));
-          names.add(constant.packageName().split("\\.")[0]);
+          reserveClass(constant.packageName(), constant.classNames(), names);
         }
       }
     }
@@ -74,15 +72,19 @@ final class Names {
     return names;
   }
 
+  /** A class is reached by its outermost simple name, or through its package's first segment. */
+  private static void reserveClass(String packageName, List<String> classNames, Set<String> names) {
+    names.add(classNames.get(0));
+    names.add(packageName.split("\\.")[0]);
+  }
+
   /** The classes a condition names: it is written out whole, calls and constants included. */
   private static void addReferencedNames(Expr expr, Set<String> names) {
     if (expr instanceof Constant constant) {
-      names.add(constant.classNames().get(0));
-      names.add(constant.packageName().split("\\.")[0]);
+      reserveClass(constant.packageName(), constant.classNames(), names);
     } else if (expr instanceof Expr.Apply apply) {
       if (apply.callee() instanceof MethodRef method) {
-        names.add(method.classNames().get(0));
-        names.add(method.packageName().split("\\.")[0]);
+        reserveClass(method.packageName(), method.classNames(), names);
       }
       apply.args().forEach(arg -> addReferencedNames(arg, names));
     } else if (expr instanceof Expr.Conditional conditional) {

@@ -131,9 +131,7 @@ public final class MethodReader {
 
   private Stmt readIf(TreePath path, IfTree branch) {
     // The comment over a branch quotes its condition, not the whole statement.
-    long number = source.lineOf(branch).number();
-    SourceLine line =
-        new SourceLine(number, "if " + source.of(branch.getCondition()).replace("\\", "\\\\"));
+    SourceLine line = source.lineOf(branch, "if " + source.of(branch.getCondition()));
     Expr condition = expression(child(path, branch.getCondition()));
     List<Stmt> then = new ArrayList<>();
     readStatement(child(path, branch.getThenStatement()), then);
@@ -182,10 +180,7 @@ public final class MethodReader {
       labels = new ArrayList<>();
       isDefault = false;
     }
-    SourceLine line =
-        new SourceLine(
-            source.lineOf(switchTree).number(),
-            ("switch (" + source.of(selectorTree) + ")").replace("\\", "\\\\"));
+    SourceLine line = source.lineOf(switchTree, "switch (" + source.of(selectorTree) + ")");
     List<Stmt> chain = otherwise;
     for (int i = tests.size() - 1; i >= 0; i--) {
       chain = List.of(new Stmt.If(tests.get(i).getKey(), tests.get(i).getValue(), chain, line));

@@ -40,10 +40,15 @@ final class SourceText {
 
   /** The statement's line number and its text, ending in a semicolon as written. */
   SourceLine lineOf(Tree statement) {
+    String text = of(statement);
+    return lineOf(statement, text.endsWith(";") ? text : text + ";");
+  }
+
+  /** The statement's line number, quoted by another text, such as a branch's header. */
+  SourceLine lineOf(Tree statement, String text) {
     long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, statement));
     // Generated comments quote this text, and javac decodes unicode escapes even in comments:
     // with every backslash doubled, none of them can start one.
-    String text = of(statement).replace("\\", "\\\\");
-    return new SourceLine(line, text.endsWith(";") ? text : text + ";");
+    return new SourceLine(line, text.replace("\\", "\\\\"));
   }
 }
