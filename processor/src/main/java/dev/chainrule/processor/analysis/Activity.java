@@ -2,6 +2,7 @@ package dev.chainrule.processor.analysis;
 
 import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
@@ -49,8 +50,7 @@ public final class Activity {
             && step.args().stream().anyMatch(varied::contains)) {
           varied.add(step.result());
         }
-      } else {
-        Branch branch = (Branch) node;
+      } else if (node instanceof Branch branch) {
         findVaried(branch.then());
         findVaried(branch.otherwise());
         for (Branch.Phi phi : branch.phis()) {
@@ -58,8 +58,26 @@ public final class Activity {
             varied.add(phi.result());
           }
         }
+      } else {
+        findVaried((Loop) node);
       }
     }
+  }
+
+  /** A header varies if it starts varied or a pass makes it so: passes until nothing changes. */
+  private void findVaried(Loop loop) {
+    int before;
+    do {
+      before = varied.size();
+      for (Loop.Carried carried : loop.carried()) {
+        if (carried.header().type().isDifferentiable()
+            && (varied.contains(carried.initial()) || varied.contains(carried.next()))) {
+          varied.add(carried.header());
+          varied.add(carried.exit());
+        }
+      }
+      findVaried(loop.body());
+    } while (varied.size() != before);
   }
 
   private void findUseful(Trace trace) {
@@ -77,8 +95,7 @@ public final class Activity {
             && !DerivativeRules.isPiecewiseConstant(step.primitive())) {
           step.args().forEach(this::markUseful);
         }
-      } else {
-        Branch branch = (Branch) nodes.get(i);
+      } else if (nodes.get(i) instanceof Branch branch) {
         for (Branch.Phi phi : branch.phis()) {
           if (useful.contains(phi.result())) {
             markUseful(phi.fromThen());
@@ -87,8 +104,29 @@ public final class Activity {
         }
         findUseful(branch.then());
         findUseful(branch.otherwise());
+      } else {
+        findUseful((Loop) nodes.get(i));
       }
     }
+  }
+
+  /**
+   * A header is useful if its exit is, or a pass uses it; then the value a pass ends with and the
+   * value it starts from are useful too. Passes until nothing changes.
+   */
+  private void findUseful(Loop loop) {
+    int before;
+    do {
+      before = useful.size();
+      for (Loop.Carried carried : loop.carried()) {
+        if (useful.contains(carried.exit()) || useful.contains(carried.header())) {
+          useful.add(carried.header());
+          markUseful(carried.next());
+          markUseful(carried.initial());
+        }
+      }
+      findUseful(loop.body());
+    } while (useful.size() != before);
   }
 
   private void markUseful(Operand operand) {

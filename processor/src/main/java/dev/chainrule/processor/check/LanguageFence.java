@@ -7,8 +7,12 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -23,6 +27,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -59,7 +64,13 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.BLOCK,
           Tree.Kind.EMPTY_STATEMENT,
           Tree.Kind.IF,
-          Tree.Kind.SWITCH);
+          Tree.Kind.SWITCH,
+          Tree.Kind.FOR_LOOP,
+          Tree.Kind.ENHANCED_FOR_LOOP,
+          Tree.Kind.WHILE_LOOP,
+          Tree.Kind.DO_WHILE_LOOP,
+          Tree.Kind.BREAK,
+          Tree.Kind.CONTINUE);
 
   private static final Set<Tree.Kind> EXPRESSIONS =
       EnumSet.of(
@@ -210,6 +221,9 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     return TAKE_BOOLEANS.contains(parent.getKind())
         || isBooleanArgument(path)
         || (parent instanceof IfTree branch && branch.getCondition() == tree)
+        || (parent instanceof WhileLoopTree loop && loop.getCondition() == tree)
+        || (parent instanceof DoWhileLoopTree loop && loop.getCondition() == tree)
+        || (parent instanceof ForLoopTree loop && loop.getCondition() == tree)
         || (parent instanceof ConditionalExpressionTree conditional
             && conditional.getCondition() == tree);
   }
@@ -272,7 +286,9 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
    */
   private static boolean completesNormally(List<? extends StatementTree> statements) {
     StatementTree last = statements.get(statements.size() - 1);
-    return !(last instanceof BreakTree) && completesNormally(last);
+    return !(last instanceof BreakTree)
+        && !(last instanceof ContinueTree)
+        && completesNormally(last);
   }
 
   /** The selector must be an int local or parameter: the chain of tests reads it many times. */
@@ -359,7 +375,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           || completesNormally(branch.getThenStatement())
           || completesNormally(branch.getElseStatement());
     }
-    return true;
+    if (statement instanceof ContinueTree) {
+      return false;
+    }
+    return !Loops.runsForever(statement);
   }
 
   @Override
@@ -369,12 +388,36 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.markUnresolved();
       return null;
     }
-    if (local.asType().getKind() != TypeKind.DOUBLE) {
+    if (local.asType().getKind() != TypeKind.DOUBLE && local.asType().getKind() != TypeKind.INT) {
       String type = local.asType().toString();
       reject(Messages.localType(tree.getName().toString(), type), report);
       return null;
     }
     return scan(tree.getInitializer(), report);
+  }
+
+  /** {@code for (double x : xs)}: over an array parameter, read element by element. */
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree tree, ValidationReport report) {
+    TreePath array = new TreePath(getCurrentPath(), tree.getExpression());
+    if (!isArrayParameter(array)) {
+      report.add(Problem.at(array, Messages.enhancedForOver(tree.getExpression().toString())));
+      return null;
+    }
+    scan(tree.getVariable(), report);
+    return scan(tree.getStatement(), report);
+  }
+
+  /**
+   * An unlabeled break of a loop. (A labeled one can only stand inside a labeled statement, which
+   * is rejected whole.)
+   */
+  @Override
+  public Void visitBreak(BreakTree tree, ValidationReport report) {
+    if (Loops.breaksSwitch(getCurrentPath())) {
+      reject(Messages.breakInSwitch(), report);
+    }
+    return null;
   }
 
   @Override
@@ -395,7 +438,19 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree tree, ValidationReport report) {
-    checkTarget(tree.getVariable(), report);
+    if (checkTarget(tree.getVariable(), report)) {
+      // i += 0.5 compiles, narrowing the sum back to int: a conversion chainrule does not model.
+      TypeMirror target = trees.getTypeMirror(new TreePath(getCurrentPath(), tree.getVariable()));
+      TypeMirror operand =
+          trees.getTypeMirror(new TreePath(getCurrentPath(), tree.getExpression()));
+      if (target.getKind() == TypeKind.INT
+          && operand != null
+          && operand.getKind() != TypeKind.INT
+          && operand.getKind() != TypeKind.ERROR) {
+        reject(Messages.narrowingUpdate(tree.toString(), operand.toString()), report);
+        return null;
+      }
+    }
     return scan(tree.getExpression(), report);
   }
 
@@ -408,25 +463,31 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     return super.visitUnary(tree, report);
   }
 
-  /** The variable an update writes, which must be a double parameter or local. */
-  private void checkTarget(ExpressionTree written, ValidationReport report) {
+  /**
+   * The variable an update writes, which must be a double or int parameter or local; returns
+   * whether it is one.
+   */
+  private boolean checkTarget(ExpressionTree written, ValidationReport report) {
     ExpressionTree target = TreeInfo.skipParentheses(written);
     TreePath path = new TreePath(getCurrentPath(), target);
     TypeMirror type = trees.getTypeMirror(path);
     if (type == null || type.getKind() == TypeKind.ERROR) {
       report.markUnresolved();
-      return;
+      return false;
     }
     Element element = trees.getElement(path);
+    TypeKind kind = element == null ? null : element.asType().getKind();
     if (!(target instanceof IdentifierTree)
         || !References.isVariable(element)
-        || element.asType().getKind() != TypeKind.DOUBLE) {
+        || (kind != TypeKind.DOUBLE && kind != TypeKind.INT)) {
       String description =
           element != null && References.isVariable(element)
               ? element.getSimpleName() + " (of type " + element.asType() + ")"
               : target.toString();
       report.add(Problem.at(path, Messages.assignmentTarget(description)));
+      return false;
     }
+    return true;
   }
 
   @Override

@@ -20,12 +20,13 @@ public final class Messages {
           .collect(Collectors.joining(", "));
 
   private static final String SUPPORTED_STATEMENTS =
-      "a @Differentiable method may declare double locals, assign them and its parameters"
-          + " (=, +=, -=, *=, /=, ++, --), branch with if/else, and return at the end of its body"
-          + " or of a branch";
+      "a @Differentiable method may declare double and int locals, assign them and its"
+          + " parameters (=, +=, -=, *=, /=, ++, --), branch with if/else and switch, loop with"
+          + " for, while and do/while (unlabeled break and continue), and return at the end of a"
+          + " block";
 
   private static final String SUPPORTED_EXPRESSIONS =
-      "a @Differentiable method may use numeric literals, its parameters and double locals,"
+      "a @Differentiable method may use numeric literals, its parameters and double and int locals,"
           + " static final constants, + - * /, unary - and +, parentheses, casts to double, ?:"
           + " with conditions of < <= > >= == != && || !, calls"
           + " of other static @Differentiable methods and of static methods returning int, long"
@@ -221,14 +222,37 @@ public final class Messages {
         + local
         + " has type "
         + type
-        + "; a @Differentiable method declares only double locals";
+        + "; a @Differentiable method declares only double and int locals";
   }
 
   public static String assignmentTarget(String target) {
     return TAG
         + "cannot assign to "
         + target
-        + "; a @Differentiable method assigns only its double parameters and double locals";
+        + "; a @Differentiable method assigns only its double and int parameters and locals";
+  }
+
+  public static String narrowingUpdate(String update, String type) {
+    return TAG
+        + "'"
+        + update
+        + "' converts a "
+        + type
+        + " into an int; write the conversion out, or update the int with an int";
+  }
+
+  public static String breakInSwitch() {
+    return TAG
+        + "break inside a switch is supported only as the last statement of a case; to leave a"
+        + " loop from a switch, set a flag in the case and test it after the switch";
+  }
+
+  public static String enhancedForOver(String expression) {
+    return TAG
+        + "for over '"
+        + expression
+        + "' is not supported; a @Differentiable method loops with for (double x : xs) over a"
+        + " double[] or int[] parameter";
   }
 
   public static String nestedAssignment(String expression) {

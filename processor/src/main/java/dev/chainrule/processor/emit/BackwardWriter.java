@@ -3,17 +3,34 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ad.reverse.Recording;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Value;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code backward}: the chain rule unrolled, one line per partial derivative, last statement
- * first, each adjoint a local {@code d_x} named after the value it belongs to.
+ * first, each adjoint a local {@code d_x} named after the value it belongs to. Loops run in
+ * reverse, each pass first popping what forward pushed in it.
  */
 final class BackwardWriter {
-  private BackwardWriter() {}
+  private final MethodSpec.Builder method;
+  private final Names names;
+  private final Code code;
+  private final Recording recording;
+  private final String tape;
+
+  private BackwardWriter(MethodSpec.Builder method, AdjointPlan plan, Names names, Code code) {
+    this.method = method;
+    this.names = names;
+    this.code = code;
+    this.recording = plan.recording();
+    this.tape = names.member(WorkspaceWriter.TAPE);
+  }
 
   static MethodSpec write(AdjointPlan plan, Names names, Code code) {
     MethodSpec.Builder method =
@@ -30,64 +47,121 @@ final class BackwardWriter {
                 IllegalStateException.class,
                 "backward() needs a forward(...) call first: there is nothing recorded to differentiate")
             .endControlFlow();
+    BackwardWriter writer = new BackwardWriter(method, plan, names, code);
+    if (plan.recording().usesTape()) {
+      method.addStatement("$L.rewind()", writer.tape);
+    }
     plan.seed().ifPresent(seed -> method.addStatement("double $L = 1.0", names.adjoint(seed)));
-    parts(plan.parts(), method, new SourceComments(method), names, code);
+    writer.parts(plan.parts(), new SourceComments(method), new HashSet<>());
     for (Value parameter : plan.gradients()) {
       method.addStatement("$L += $L", names.gradient(parameter), names.adjoint(parameter));
     }
     return method.build();
   }
 
-  private static void parts(
-      List<AdjointPlan.Part> parts,
-      MethodSpec.Builder method,
-      SourceComments comments,
-      Names names,
-      Code code) {
+  /**
+   * Writes the parts; {@code popped} holds the names of values popped into locals by enclosing
+   * blocks, which a nested pop assigns rather than declares again.
+   */
+  private void parts(List<AdjointPlan.Part> parts, SourceComments comments, Set<String> popped) {
     for (AdjointPlan.Part part : parts) {
       if (part instanceof AdjointPlan.Block block) {
         comments.before(block.line());
         for (AdjointPlan.StepAdjoint adjoint : block.steps()) {
           if (adjoint.step().primitive() == Primitive.CALL_METHOD) {
             // The callee's workspace recorded this call in forward; its backward gives the
-            // partials.
+            // partials. In a loop it recorded the last pass only, so this pass is run again.
             String site = names.callSite(adjoint.step());
+            if (adjoint.replays()) {
+              method.addStatement("$L.forward($L)", site, code.arguments(adjoint.step().args()));
+            }
             method.addStatement("$L.zeroGrad()", site).addStatement("$L.backward()", site);
           }
           for (AdjointPlan.Update update : adjoint.updates()) {
-            method.addStatement(update(update, names, code));
+            method.addStatement(update(update));
           }
         }
+      } else if (part instanceof AdjointPlan.BranchAdjoint branch) {
+        branch(branch, comments, popped);
       } else {
-        branch((AdjointPlan.BranchAdjoint) part, method, comments, names, code);
+        loop((AdjointPlan.LoopAdjoint) part, comments, popped);
       }
     }
   }
 
   /** The branch replayed the way forward took it, each arm starting with its phis. */
-  private static void branch(
-      AdjointPlan.BranchAdjoint adjoint,
-      MethodSpec.Builder method,
-      SourceComments comments,
-      Names names,
-      Code code) {
+  private void branch(
+      AdjointPlan.BranchAdjoint adjoint, SourceComments comments, Set<String> popped) {
     comments.before(adjoint.branch().line());
     for (Value hoisted : adjoint.hoisted()) {
       method.addStatement("double $L = 0.0", names.adjoint(hoisted));
     }
     method.beginControlFlow("if ($L)", names.of(adjoint.branch().taken()));
-    adjoint.thenPhis().forEach(u -> method.addStatement(update(u, names, code)));
-    parts(adjoint.then(), method, comments.nested(), names, code);
-    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty()) {
+    Set<String> thenPopped = pop(recording.pushedBy(adjoint.branch(), true), popped);
+    adjoint.thenPhis().forEach(u -> method.addStatement(update(u)));
+    parts(adjoint.then(), comments.nested(), thenPopped);
+    List<Value> elsePushed = recording.pushedBy(adjoint.branch(), false);
+    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty() || !elsePushed.isEmpty()) {
       method.nextControlFlow("else");
-      adjoint.elsePhis().forEach(u -> method.addStatement(update(u, names, code)));
-      parts(adjoint.otherwise(), method, comments.nested(), names, code);
+      Set<String> elsePopped = pop(elsePushed, popped);
+      adjoint.elsePhis().forEach(u -> method.addStatement(update(u)));
+      parts(adjoint.otherwise(), comments.nested(), elsePopped);
     }
     method.endControlFlow();
     comments.reset();
   }
 
-  private static CodeBlock update(AdjointPlan.Update update, Names names, Code code) {
+  /**
+   * The loop's passes, last first: each pops what its forward pass pushed, hands each header's
+   * adjoint to the value the pass ended with, and runs the body's chain rule backwards.
+   */
+  private void loop(AdjointPlan.LoopAdjoint adjoint, SourceComments comments, Set<String> popped) {
+    Loop loop = adjoint.loop();
+    comments.before(loop.line());
+    for (Value hoisted : adjoint.hoisted()) {
+      method.addStatement("double $L = 0.0", names.adjoint(hoisted));
+    }
+    for (Value header : adjoint.headers()) {
+      method.addStatement("double $L = 0.0", names.adjoint(header));
+    }
+    String pass = names.passCounter(loop);
+    method.beginControlFlow(
+        "for (int $L = $L; $L > 0; $L--)", pass, names.of(loop.iterations()), pass, pass);
+    Set<String> passPopped = pop(recording.pushedBy(loop), popped);
+    adjoint.passStart().forEach(u -> method.addStatement(update(u)));
+    for (Value header : adjoint.restarted()) {
+      method.addStatement("$L = 0.0", names.adjoint(header));
+    }
+    parts(adjoint.body(), comments.nested(), passPopped);
+    method.endControlFlow();
+    comments.reset();
+    adjoint.toInitial().forEach(u -> method.addStatement(update(u)));
+  }
+
+  /** Pops {@code pushed}, last pushed first; returns the names popped so far, these included. */
+  private Set<String> pop(List<Value> pushed, Set<String> popped) {
+    Set<String> now = new HashSet<>(popped);
+    for (int i = pushed.size() - 1; i >= 0; i--) {
+      Value value = pushed.get(i);
+      String name = names.of(value);
+      String read =
+          switch (value.type()) {
+            case DOUBLE -> "popDouble";
+            case BOOLEAN -> "popBoolean";
+            case INT -> "popInt";
+            case LONG -> "popLong";
+            default -> throw new IllegalArgumentException("no tape for " + value.type());
+          };
+      if (now.add(name)) {
+        method.addStatement("$T $L = $L.$L()", Code.typeOf(value.type()), name, tape, read);
+      } else {
+        method.addStatement("$L = $L.$L()", name, tape, read);
+      }
+    }
+    return now;
+  }
+
+  private CodeBlock update(AdjointPlan.Update update) {
     if (update.element().isPresent()) {
       CodeBlock product =
           code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());

@@ -4,6 +4,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ad.reverse.Recording;
+import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Type;
@@ -33,7 +36,20 @@ final class ForwardWriter {
                         + trace.function().qualifiedName()
                         + "} returns for these arguments, and records what {@link #backward()}"
                         + " needs."));
-    Set<Value> tape = new HashSet<>(plan.tape());
+    Recording recording = plan.recording();
+    // A header lives in a field when its exit, which shares its variable, does.
+    Set<Value> fields = new HashSet<>(recording.fields());
+    for (Loop loop : trace.loops()) {
+      for (Loop.Carried carried : loop.carried()) {
+        if (fields.contains(carried.exit())) {
+          fields.add(carried.header());
+        }
+      }
+    }
+    String tape = names.member(WorkspaceWriter.TAPE);
+    if (recording.usesTape()) {
+      method.addStatement("$L.clear()", tape);
+    }
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
       if (parameter.type() == Type.DOUBLE_ARRAY) {
@@ -48,14 +64,43 @@ final class ForwardWriter {
             .addStatement("$L = new double[$L.length]", gradient, names.of(parameter))
             .endControlFlow();
       }
-      if (tape.contains(parameter)) {
+      if (fields.contains(parameter)) {
         method.addStatement("this.$L = $L", names.of(parameter), names.of(parameter));
       }
     }
     new PrimalWriter(method, names, code) {
       @Override
       protected boolean isField(Value value) {
-        return tape.contains(value);
+        return fields.contains(value);
+      }
+
+      @Override
+      protected void beforeLoop(Loop loop) {
+        if (counted(loop)) {
+          assign(loop.iterations(), CodeBlock.of("0"));
+        }
+      }
+
+      @Override
+      protected void endOfPass(Loop loop) {
+        push(recording.pushedBy(loop));
+        if (counted(loop)) {
+          method.addStatement("$L++", names.of(loop.iterations()));
+        }
+      }
+
+      @Override
+      protected void endOfArm(Branch branch, boolean then) {
+        push(recording.pushedBy(branch, then));
+      }
+
+      /** Backward replays the loop: it needs to know how many passes forward made. */
+      private boolean counted(Loop loop) {
+        return fields.contains(loop.iterations()) || recording.isPushed(loop.iterations());
+      }
+
+      private void push(List<Value> values) {
+        values.forEach(v -> method.addStatement("$L.push($L)", tape, names.of(v)));
       }
 
       @Override

@@ -7,6 +7,7 @@ import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
@@ -100,6 +101,44 @@ final class GraphWriter {
             method.addStatement("int $L", names.graphNode(phi.result()));
           }
         }
+      }
+
+      /** A header's node is its initial value's, then on each pass the node the pass ended at. */
+      @Override
+      protected void beforeLoop(Loop loop) {
+        for (Loop.Carried carried : loop.carried()) {
+          if (activity.isActive(carried.header())) {
+            method.addStatement(
+                "int $L = $L",
+                names.graphNode(carried.header()),
+                nodeOf(carried.header(), carried.initial()));
+          }
+        }
+      }
+
+      @Override
+      protected void afterBackEdge(Loop loop) {
+        for (Loop.Carried carried : loop.carried()) {
+          if (activity.isActive(carried.header())) {
+            method.addStatement(
+                "$L = $L",
+                names.graphNode(carried.header()),
+                nodeOf(carried.header(), carried.next()));
+          }
+        }
+      }
+
+      /** The node of an active value; a node of its own for a constant that starts a header. */
+      private CodeBlock nodeOf(Value header, Operand operand) {
+        if (activity.isActive(operand)) {
+          return CodeBlock.of("$L", names.graphNode((Value) operand));
+        }
+        return CodeBlock.of(
+            "$L.addNode($S, $S, $L, new int[] {}, new double[] {})",
+            graph,
+            names.of(header),
+            code.operand(operand).toString(),
+            names.of(header));
       }
 
       /** A phi's node comes from the value its arm gave it, with local derivative 1. */

@@ -4,6 +4,7 @@ import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
@@ -28,6 +29,12 @@ final class Names {
   private final Set<String> taken = new HashSet<>();
   private final Map<Object, String> allocated = new HashMap<>();
 
+  /**
+   * A loop's exit value lives in its header's variable: one name, one adjoint, one tangent for
+   * both.
+   */
+  private final Map<Value, Value> aliases = new HashMap<>();
+
   Names(Trace trace) {
     for (String name : referencedNames(trace)) {
       allocate(name, new Reserved(name));
@@ -35,8 +42,13 @@ final class Names {
     for (Value parameter : trace.params()) {
       allocate(parameter.name(), parameter);
     }
+    for (Loop loop : trace.loops()) {
+      loop.carried().forEach(carried -> aliases.put(carried.exit(), carried.header()));
+    }
     for (Value value : trace.definedValues()) {
-      allocate(value.name(), value);
+      if (!aliases.containsKey(value)) {
+        allocate(value.name(), value);
+      }
     }
     for (Value parameter : trace.params()) {
       if (parameter.type().hasGradient()) {
@@ -53,7 +65,8 @@ final class Names {
   private static Set<String> referencedNames(Trace trace) {
     Set<String> names = new TreeSet<>();
     names.addAll(List.of("java", "javax", "dev", "Math", "StrictMath"));
-    names.addAll(List.of("IllegalStateException", "Generated", "ComputationGraph", "Arrays"));
+    names.addAll(
+        List.of("IllegalStateException", "Generated", "ComputationGraph", "Arrays", "Tape"));
     for (Step step : trace.steps()) {
       if (step.callee() instanceof MethodRef method) {
         reserveClass(method.packageName(), method.classNames(), names);
@@ -67,6 +80,9 @@ final class Names {
     }
     for (Branch branch : trace.branches()) {
       addReferencedNames(branch.condition(), names);
+    }
+    for (Loop loop : trace.loops()) {
+      addReferencedNames(loop.condition(), names);
     }
     names.remove("");
     return names;
@@ -108,9 +124,16 @@ final class Names {
 
   private record CallSite(Step call) {}
 
+  private record PassCounter(Loop loop) {}
+
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
   String of(Value value) {
-    return allocated.get(value);
+    return allocated.get(canonical(value));
+  }
+
+  /** The value itself, or for a loop's exit the header whose variable holds it. */
+  Value canonical(Value value) {
+    return aliases.getOrDefault(value, value);
   }
 
   /** The field that accumulates a parameter's gradient. */
@@ -120,7 +143,7 @@ final class Names {
 
   /** The local holding d(result)/d(value) in backward: {@code d_x}. */
   String adjoint(Value value) {
-    return getOrAllocate(new Adjoint(value), "d_" + of(value));
+    return getOrAllocate(new Adjoint(canonical(value)), "d_" + of(value));
   }
 
   /**
@@ -128,17 +151,22 @@ final class Names {
    * argument.
    */
   String tangent(Value value) {
-    return getOrAllocate(new Tangent(value), GeneratedNames.tangentParameter(of(value)));
+    return getOrAllocate(new Tangent(canonical(value)), GeneratedNames.tangentParameter(of(value)));
   }
 
   /** The id of the value's node in graph(): {@code xNode}. */
   String graphNode(Value value) {
-    return getOrAllocate(new GraphNode(value), of(value) + "Node");
+    return getOrAllocate(new GraphNode(canonical(value)), of(value) + "Node");
   }
 
   /** The workspace of the called method's generated class at one call site: named after it. */
   String callSite(Step call) {
     return getOrAllocate(new CallSite(call), ((MethodRef) call.callee()).name());
+  }
+
+  /** The counter of a loop's passes in backward, which replays them last first. */
+  String passCounter(Loop loop) {
+    return getOrAllocate(new PassCounter(loop), "pass");
   }
 
   /** Another member of the generated class, such as a flag field. */

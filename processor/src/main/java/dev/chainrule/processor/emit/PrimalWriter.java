@@ -3,6 +3,7 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Value;
@@ -42,16 +43,58 @@ abstract class PrimalWriter {
   /** At the end of an arm, after the phis took their values. */
   protected void endOfArm(Branch branch, boolean then) {}
 
+  /** Before the loop, after its headers took their initial values. */
+  protected void beforeLoop(Loop loop) {}
+
+  /** At the end of each pass, before the headers take the values the pass ended with. */
+  protected void endOfPass(Loop loop) {}
+
+  /** At the end of each pass, after the headers took their next values. */
+  protected void afterBackEdge(Loop loop) {}
+
   final void write(List<Node> nodes, SourceComments comments) {
     for (Node node : nodes) {
       if (node instanceof Step step) {
         comments.before(step.line());
         assign(step.result(), value(step));
         afterStep(step);
+      } else if (node instanceof Branch branch) {
+        branch(branch, comments);
       } else {
-        branch((Branch) node, comments);
+        loop((Loop) node, comments);
       }
     }
+  }
+
+  /**
+   * A loop, as a while or do/while over mutable headers: each starts from its initial value, and
+   * the end of each pass gives it the value the pass computed. After the loop, it holds the exit
+   * value.
+   */
+  private void loop(Loop loop, SourceComments comments) {
+    comments.before(loop.line());
+    for (Loop.Carried carried : loop.carried()) {
+      assign(carried.header(), code.operand(carried.initial()));
+    }
+    beforeLoop(loop);
+    CodeBlock condition = ConditionWriter.write(loop.condition(), loop.reads(), code);
+    if (loop.testFirst()) {
+      method.beginControlFlow("while ($L)", condition);
+    } else {
+      method.beginControlFlow("do");
+    }
+    write(loop.body(), comments.nested());
+    endOfPass(loop);
+    for (Loop.Carried carried : loop.carried()) {
+      method.addStatement("$L = $L", names.of(carried.header()), code.operand(carried.next()));
+    }
+    afterBackEdge(loop);
+    if (loop.testFirst()) {
+      method.endControlFlow();
+    } else {
+      method.endControlFlow("while ($L)", condition);
+    }
+    comments.reset();
   }
 
   private void branch(Branch branch, SourceComments comments) {
@@ -80,7 +123,7 @@ abstract class PrimalWriter {
     endOfArm(branch, then);
   }
 
-  private void assign(Value value, CodeBlock computed) {
+  protected final void assign(Value value, CodeBlock computed) {
     if (isField(value)) {
       method.addStatement("$L = $L", names.of(value), computed);
     } else {

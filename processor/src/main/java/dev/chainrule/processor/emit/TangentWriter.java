@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.forward.TangentPlan;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
@@ -67,6 +68,31 @@ final class TangentWriter {
             method.addStatement("double $L", names.tangent(phi.result()));
           }
         }
+      }
+
+      /** Each active header's tangent starts from its initial value's. */
+      @Override
+      protected void beforeLoop(Loop loop) {
+        for (Loop.Carried carried : loop.carried()) {
+          if (activity.isActive(carried.header())) {
+            method.addStatement(
+                "double $L = $L", names.tangent(carried.header()), tangentOf(carried.initial()));
+          }
+        }
+      }
+
+      @Override
+      protected void afterBackEdge(Loop loop) {
+        for (Loop.Carried carried : loop.carried()) {
+          if (activity.isActive(carried.header())) {
+            method.addStatement(
+                "$L = $L", names.tangent(carried.header()), tangentOf(carried.next()));
+          }
+        }
+      }
+
+      private String tangentOf(Operand operand) {
+        return activity.isActive(operand) ? names.tangent((Value) operand) : "0.0";
       }
 
       @Override

@@ -28,6 +28,11 @@ public final class WorkspaceWriter {
   /** The flag that lets backward refuse to run before any forward. */
   static final String RECORDED = "recorded";
 
+  /** What forward records for backward inside loops. */
+  static final String TAPE = "tape";
+
+  private static final ClassName TAPE_CLASS = ClassName.get("dev.chainrule.tape", "Tape");
+
   private WorkspaceWriter() {}
 
   public static TypeSpec write(Trace trace, ClassName className) {
@@ -42,8 +47,14 @@ public final class WorkspaceWriter {
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc("$L", Prose.wrap(classJavadoc(trace.function(), differentiable)));
-    for (Value value : adjoints.tape()) {
+    for (Value value : adjoints.recording().fields()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
+    }
+    if (adjoints.recording().usesTape()) {
+      type.addField(
+          FieldSpec.builder(TAPE_CLASS, names.member(TAPE), Modifier.PRIVATE, Modifier.FINAL)
+              .initializer("new $T()", TAPE_CLASS)
+              .build());
     }
     for (Step call : recordedCalls(trace, activity)) {
       ClassName callee = Code.generatedClassOf((MethodRef) call.callee());

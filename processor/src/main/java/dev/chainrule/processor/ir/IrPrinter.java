@@ -36,13 +36,24 @@ public final class IrPrinter {
         text.append(assign.target().name()).append(" = ").append(print(assign.value()));
       } else if (statement instanceof Stmt.Return ret) {
         text.append("return ").append(print(ret.value()));
-      } else {
-        Stmt.If branch = (Stmt.If) statement;
+      } else if (statement instanceof Stmt.If branch) {
         text.append("if ").append(print(branch.condition())).append('\n');
         statements(branch.then(), indent + "  ", text);
         text.append(indent).append("else\n");
         statements(branch.otherwise(), indent + "  ", text);
         continue;
+      } else if (statement instanceof Stmt.Loop loop) {
+        text.append(loop.testFirst() ? "while " : "do-while ")
+            .append(print(loop.condition()))
+            .append('\n');
+        statements(loop.body(), indent + "  ", text);
+        if (!loop.update().isEmpty()) {
+          text.append(indent).append("update\n");
+          statements(loop.update(), indent + "  ", text);
+        }
+        continue;
+      } else {
+        text.append(statement instanceof Stmt.Break ? "break" : "continue");
       }
       text.append('\n');
     }
@@ -74,6 +85,8 @@ public final class IrPrinter {
             .append(" = ")
             .append(print(step))
             .append('\n');
+      } else if (node instanceof Loop loop) {
+        loop(loop, marked, indent, text);
       } else {
         Branch branch = (Branch) node;
         text.append("  ")
@@ -100,6 +113,33 @@ public final class IrPrinter {
         }
       }
     }
+  }
+
+  /**
+   * A loop: each carried variable's header with where it starts and what the body gives it, the
+   * condition, the body, and the exits.
+   */
+  private static void loop(Loop loop, Predicate<Step> marked, String indent, StringBuilder text) {
+    for (Loop.Carried carried : loop.carried()) {
+      text.append("  ")
+          .append(indent)
+          .append(carried.header().name())
+          .append(" = loop ")
+          .append(print(carried.initial()))
+          .append(", ")
+          .append(print(carried.next()))
+          .append('\n');
+    }
+    text.append("  ")
+        .append(indent)
+        .append(loop.line().number())
+        .append(": ")
+        .append(loop.testFirst() ? "while " : "do-while ")
+        .append(print(loop.condition()))
+        .append(", counted in ")
+        .append(loop.iterations().name())
+        .append('\n');
+    nodes(loop.body(), marked, indent + "  loop ", text);
   }
 
   private static String declaration(Variable variable) {

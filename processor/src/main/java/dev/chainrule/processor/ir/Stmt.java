@@ -3,11 +3,19 @@ package dev.chainrule.processor.ir;
 import java.util.List;
 
 /** A statement of the user's method, each tied to the source line it came from. */
-public sealed interface Stmt permits Stmt.Assign, Stmt.Return, Stmt.If {
+public sealed interface Stmt
+    permits Stmt.Assign, Stmt.Return, Stmt.If, Stmt.Loop, Stmt.Break, Stmt.Continue {
   SourceLine line();
 
-  /** A declaration with an initialiser, an assignment, or a compound assignment spelled out. */
-  record Assign(Variable target, Expr value, SourceLine line) implements Stmt {}
+  /**
+   * A declaration with an initialiser ({@code declares}), an assignment, or a compound assignment
+   * spelled out.
+   */
+  record Assign(Variable target, Expr value, boolean declares, SourceLine line) implements Stmt {
+    public Assign(Variable target, Expr value, SourceLine line) {
+      this(target, value, false, line);
+    }
+  }
 
   /** A {@code return}: the last statement of the method, or of a branch that returns. */
   record Return(Expr value, SourceLine line) implements Stmt {}
@@ -20,4 +28,25 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.Return, Stmt.If {
       otherwise = List.copyOf(otherwise);
     }
   }
+
+  /**
+   * A loop: {@code while (condition) { body update }}, or with {@code testFirst} false {@code do {
+   * body update } while (condition)}. A {@code for} loop's initialiser comes before it; its update
+   * is kept apart from the body because {@code continue} skips the rest of the body, not the
+   * update.
+   */
+  record Loop(
+      Expr condition, List<Stmt> body, List<Stmt> update, boolean testFirst, SourceLine line)
+      implements Stmt {
+    public Loop {
+      body = List.copyOf(body);
+      update = List.copyOf(update);
+    }
+  }
+
+  /** An unlabeled {@code break} of the innermost loop. */
+  record Break(SourceLine line) implements Stmt {}
+
+  /** An unlabeled {@code continue} of the innermost loop. */
+  record Continue(SourceLine line) implements Stmt {}
 }

@@ -6,6 +6,7 @@ import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.Literal;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.MathClass;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
@@ -19,10 +20,13 @@ import dev.chainrule.processor.ir.Value;
 import dev.chainrule.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lowers a function to a {@link Trace}: every operation becomes a step with a value of its own, and
@@ -71,7 +75,10 @@ public final class Lowering {
       current.put(parameter, value);
       assignments.put(parameter, 1);
     }
-    Operand result = statements(Returns.normalized(function.body()));
+    Operand result = statements(Returns.normalized(Jumps.removed(function)));
+    if (result == null) {
+      throw new IllegalStateException("the method " + methodName + " ends without a return");
+    }
     return new Trace(function, params, nodes, result);
   }
 
@@ -84,6 +91,8 @@ public final class Lowering {
         assign(assign);
       } else if (statement instanceof Stmt.Return ret) {
         return returned(ret);
+      } else if (statement instanceof Stmt.Loop loop) {
+        loop(loop);
       } else {
         Operand result = branch((Stmt.If) statement);
         if (result != null) {
@@ -161,6 +170,60 @@ public final class Lowering {
     Arm arm = new Arm(nodes, current, result);
     nodes = outer;
     return arm;
+  }
+
+  /**
+   * A loop: a header for each variable declared before it that its body assigns, then the body,
+   * lowered once, with the headers as those variables' values; after it, the variables have their
+   * exit values. Jumps are gone by now, so the body falls through.
+   */
+  private void loop(Stmt.Loop loop) {
+    List<Stmt> statements = new ArrayList<>(loop.body());
+    statements.addAll(loop.update());
+    Set<Variable> assigned = new LinkedHashSet<>();
+    Set<Variable> declaredInside = new HashSet<>();
+    Assignments.collect(statements, assigned, declaredInside);
+    assigned.removeAll(declaredInside);
+    Map<Variable, Operand> before = current;
+    current = new LinkedHashMap<>(before);
+    Map<Variable, Value> headers = new LinkedHashMap<>();
+    for (Variable variable : assigned) {
+      Value header = newValue(version(variable), variable.type());
+      headers.put(variable, header);
+      current.put(variable, header);
+    }
+    Map<Variable, Operand> reads = new LinkedHashMap<>(current);
+    Value iterations = newValue("iterations", Type.INT);
+    List<Node> outer = nodes;
+    nodes = new ArrayList<>();
+    statements(statements);
+    List<Node> body = nodes;
+    nodes = outer;
+    Map<Variable, Operand> after = new LinkedHashMap<>(before);
+    List<Loop.Carried> carried = new ArrayList<>();
+    for (Map.Entry<Variable, Value> entry : headers.entrySet()) {
+      Variable variable = entry.getKey();
+      Value header = entry.getValue();
+      // A variable declared before the loop without a value (double s; do { s = ...) starts
+      // from zero: Java's definite assignment guarantees that start is never read.
+      Operand initial = before.getOrDefault(variable, zero(variable.type()));
+      Value exit = newValue(header.name(), header.type());
+      carried.add(new Loop.Carried(header, initial, current.get(variable), exit));
+      after.put(variable, exit);
+    }
+    current = after;
+    nodes.add(
+        new Loop(
+            carried, loop.condition(), reads, loop.testFirst(), body, iterations, loop.line()));
+  }
+
+  private static Literal zero(Type type) {
+    return switch (type) {
+      case DOUBLE -> new Literal(0, "0.0", Type.DOUBLE);
+      case BOOLEAN -> new Literal(0, "false", Type.BOOLEAN);
+      case LONG -> new Literal(0, "0L", Type.LONG);
+      default -> new Literal(0, "0", type);
+    };
   }
 
   /** A {@code ?:}: a branch whose arms compute the two operands, joined by one phi. */

@@ -37,6 +37,7 @@ final class Returns {
     }
   }
 
+  /** Normalizes statements in which no loop returns: {@link Jumps} has taken those returns out. */
   static List<Stmt> normalized(List<Stmt> statements) {
     return new Returns(COPIES_PER_STATEMENT * size(statements) + 64).normalize(statements);
   }
@@ -47,6 +48,8 @@ final class Returns {
       size++;
       if (statement instanceof Stmt.If branch) {
         size += size(branch.then()) + size(branch.otherwise());
+      } else if (statement instanceof Stmt.Loop loop) {
+        size += size(loop.body()) + size(loop.update());
       }
     }
     return size;

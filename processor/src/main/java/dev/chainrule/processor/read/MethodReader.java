@@ -8,8 +8,11 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -24,6 +27,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.chainrule.processor.GeneratedNames;
@@ -57,6 +61,7 @@ public final class MethodReader {
   private final SourceText source;
   private final String packageName;
   private final Map<Element, Variable> variables = new HashMap<>();
+  private int declarations;
 
   private MethodReader(Trees trees, TreePath methodPath, String packageName) {
     this.trees = trees;
@@ -82,10 +87,14 @@ public final class MethodReader {
   }
 
   private Variable declare(Element element) {
-    Type type = Type.of(element.asType());
-    Variable variable = new Variable(variables.size(), element.getSimpleName().toString(), type);
+    Variable variable = synthetic(element.getSimpleName().toString(), Type.of(element.asType()));
     variables.put(element, variable);
     return variable;
+  }
+
+  /** A variable the source does not name, such as the index of an enhanced for. */
+  private Variable synthetic(String name, Type type) {
+    return new Variable(declarations++, name, type);
   }
 
   // --- statements ---
@@ -107,6 +116,30 @@ public final class MethodReader {
       body.addAll(readSwitch(path, switchTree));
       return;
     }
+    if (statement instanceof ForLoopTree loop) {
+      readFor(path, loop, body);
+      return;
+    }
+    if (statement instanceof EnhancedForLoopTree loop) {
+      readEnhancedFor(path, loop, body);
+      return;
+    }
+    if (statement instanceof WhileLoopTree loop) {
+      SourceLine line = source.lineOf(loop, "while " + source.of(loop.getCondition()));
+      Expr condition = expression(child(path, loop.getCondition()));
+      List<Stmt> inner = new ArrayList<>();
+      readStatement(child(path, loop.getStatement()), inner);
+      body.add(new Stmt.Loop(condition, inner, List.of(), true, line));
+      return;
+    }
+    if (statement instanceof DoWhileLoopTree loop) {
+      SourceLine line = source.lineOf(loop, "do ... while " + source.of(loop.getCondition()));
+      Expr condition = expression(child(path, loop.getCondition()));
+      List<Stmt> inner = new ArrayList<>();
+      readStatement(child(path, loop.getStatement()), inner);
+      body.add(new Stmt.Loop(condition, inner, List.of(), false, line));
+      return;
+    }
     SourceLine line = source.lineOf(statement);
     switch (statement.getKind()) {
       case EMPTY_STATEMENT -> {}
@@ -114,7 +147,7 @@ public final class MethodReader {
         Variable local = declare(trees.getElement(path));
         ExpressionTree initializer = ((VariableTree) statement).getInitializer();
         if (initializer != null) {
-          body.add(new Stmt.Assign(local, expression(child(path, initializer)), line));
+          body.add(new Stmt.Assign(local, expression(child(path, initializer)), true, line));
         }
       }
       case RETURN -> {
@@ -125,8 +158,78 @@ public final class MethodReader {
         ExpressionTree update = ((ExpressionStatementTree) statement).getExpression();
         body.add(readUpdate(child(path, update), line));
       }
+      case BREAK -> body.add(new Stmt.Break(line));
+      case CONTINUE -> body.add(new Stmt.Continue(line));
       default -> throw unexpected(statement);
     }
+  }
+
+  /** {@code for (init; condition; update) body}: the initialiser, then the loop. */
+  private void readFor(TreePath path, ForLoopTree loop, List<Stmt> body) {
+    for (StatementTree initializer : loop.getInitializer()) {
+      readStatement(child(path, initializer), body);
+    }
+    Expr condition =
+        loop.getCondition() == null ? TRUE : expression(child(path, loop.getCondition()));
+    SourceLine line = source.lineOf(loop, forHeader(loop));
+    List<Stmt> inner = new ArrayList<>();
+    readStatement(child(path, loop.getStatement()), inner);
+    List<Stmt> update = new ArrayList<>();
+    for (ExpressionStatementTree step : loop.getUpdate()) {
+      update.add(readUpdate(child(child(path, step), step.getExpression()), line));
+    }
+    body.add(new Stmt.Loop(condition, inner, update, true, line));
+  }
+
+  /** The comment over a for loop quotes its header, not its body. */
+  private String forHeader(ForLoopTree loop) {
+    List<String> init = loop.getInitializer().stream().map(this::statementText).toList();
+    List<String> update = loop.getUpdate().stream().map(this::statementText).toList();
+    String condition = loop.getCondition() == null ? "" : source.of(loop.getCondition());
+    return "for ("
+        + String.join(", ", init)
+        + "; "
+        + condition
+        + "; "
+        + String.join(", ", update)
+        + ")";
+  }
+
+  private String statementText(StatementTree statement) {
+    String text = source.of(statement).strip();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /**
+   * {@code for (double x : xs) body} as the counted loop it means, over an index the source does
+   * not name: {@code xsIndex = 0; while (xsIndex < xs.length) { x = xs[xsIndex]; body; xsIndex =
+   * xsIndex + 1 }}.
+   */
+  private void readEnhancedFor(TreePath path, EnhancedForLoopTree loop, List<Stmt> body) {
+    SourceLine line =
+        source.lineOf(
+            loop,
+            "for ("
+                + source.of(loop.getVariable())
+                + " : "
+                + source.of(loop.getExpression())
+                + ")");
+    Expr array = expression(child(path, loop.getExpression()));
+    String arrayName = loop.getExpression().toString();
+    Variable index = synthetic(arrayName + "Index", Type.INT);
+    body.add(new Stmt.Assign(index, new Literal(0, "0", Type.INT), true, line));
+    Expr read = new Expr.Read(index);
+    Expr condition =
+        apply(Primitive.LESS, Type.BOOLEAN, read, apply(Primitive.LENGTH, Type.INT, array));
+    Variable element = declare(trees.getElement(child(path, loop.getVariable())));
+    Type elementType = array.type() == Type.DOUBLE_ARRAY ? Type.DOUBLE : Type.INT;
+    List<Stmt> inner = new ArrayList<>();
+    inner.add(
+        new Stmt.Assign(element, apply(Primitive.ELEMENT, elementType, array, read), true, line));
+    readStatement(child(path, loop.getStatement()), inner);
+    Literal one = new Literal(1, "1", Type.INT);
+    Stmt increment = new Stmt.Assign(index, apply(Primitive.ADD, Type.INT, read, one), line);
+    body.add(new Stmt.Loop(condition, inner, List.of(increment), true, line));
   }
 
   private Stmt readIf(TreePath path, IfTree branch) {
@@ -244,7 +347,8 @@ public final class MethodReader {
             case DIVIDE_ASSIGNMENT -> Primitive.DIVIDE;
             default -> throw unexpected(compound);
           };
-      return new Stmt.Assign(target, apply(op, Type.DOUBLE, new Expr.Read(target), operand), line);
+      Type type = target.type() == Type.INT ? Type.INT : Type.DOUBLE;
+      return new Stmt.Assign(target, apply(op, type, new Expr.Read(target), operand), line);
     }
     UnaryTree step = (UnaryTree) update;
     Variable target = variableAt(child(path, step.getExpression()));
@@ -255,7 +359,7 @@ public final class MethodReader {
           default -> throw unexpected(step);
         };
     Literal one = new Literal(1, "1", Type.INT);
-    return new Stmt.Assign(target, apply(op, Type.DOUBLE, new Expr.Read(target), one), line);
+    return new Stmt.Assign(target, apply(op, target.type(), new Expr.Read(target), one), line);
   }
 
   private Variable variableAt(TreePath path) {
@@ -469,6 +573,8 @@ public final class MethodReader {
         };
     return new Literal(value, text, literal.type());
   }
+
+  private static final Literal TRUE = new Literal(1, "true", Type.BOOLEAN);
 
   private static Expr apply(Primitive op, Type type, Expr... args) {
     return new Expr.Apply(op, List.of(args), type, MathClass.MATH);

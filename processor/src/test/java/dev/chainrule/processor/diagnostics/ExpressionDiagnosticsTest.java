@@ -620,8 +620,8 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "'y %= 2;' is not supported; a @Differentiable method may declare double locals,"
-                    + " assign them and its parameters (=, +=, -=, *=, /=, ++, --)",
+                "'y %= 2;' is not supported; a @Differentiable method may declare double and int"
+                    + " locals, assign them and its parameters (=, +=, -=, *=, /=, ++, --)",
                 source)
             .at("y %= 2"));
   }
@@ -923,7 +923,7 @@ class ExpressionDiagnosticsTest {
   }
 
   @Test
-  void intLocal() {
+  void longLocal() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -935,7 +935,7 @@ class ExpressionDiagnosticsTest {
             class C {
               @Differentiable
               static double m(double x) {
-                int k = 2; // ERROR
+                long k = 2; // ERROR
                 return x * k;
               }
             }
@@ -945,8 +945,8 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "local variable k has type int; a @Differentiable method declares only double"
-                    + " locals",
+                "local variable k has type long; a @Differentiable method declares only double"
+                    + " and int locals",
                 source)
             .at("k"));
   }
@@ -969,14 +969,14 @@ class ExpressionDiagnosticsTest {
               }
             }
             """);
-    // Unlike an int local, reading a float local is a second error: float is no type chainrule
+    // Unlike a long local, reading a float local is a second error: float is no type chainrule
     // computes with.
     assertRejected(
         compile(source),
         "p.C_m",
         error(
                 "local variable f has type float; a @Differentiable method declares only double"
-                    + " locals",
+                    + " and int locals",
                 source,
                 "declaration")
             .at("f ="),
@@ -984,7 +984,7 @@ class ExpressionDiagnosticsTest {
   }
 
   @Test
-  void varInferredIntLocal() {
+  void varInferredLongLocal() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -996,7 +996,7 @@ class ExpressionDiagnosticsTest {
             class C {
               @Differentiable
               static double m(double x) {
-                var k = 2; // ERROR
+                var k = 2L; // ERROR
                 return x * k;
               }
             }
@@ -1005,14 +1005,14 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "local variable k has type int; a @Differentiable method declares only double"
-                    + " locals",
+                "local variable k has type long; a @Differentiable method declares only double"
+                    + " and int locals",
                 source)
             .at("k"));
   }
 
   @Test
-  void assignmentToIntParameter() {
+  void assignmentToLongParameter() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -1023,7 +1023,7 @@ class ExpressionDiagnosticsTest {
 
             class C {
               @Differentiable
-              static double m(double x, int n) {
+              static double m(double x, long n) {
                 n = 2; // ERROR
                 return x * n;
               }
@@ -1032,7 +1032,7 @@ class ExpressionDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("cannot assign to n (of type int)" + TARGET_HINT, source).at("n"));
+        error("cannot assign to n (of type long)" + TARGET_HINT, source).at("n"));
   }
 
   @Test

@@ -9,14 +9,15 @@ final class Hints {
 
   /** Follows the construct in a message about an unsupported statement. */
   static final String STATEMENT_HINT =
-      "is not supported; a @Differentiable method may declare double locals, assign them and its"
-          + " parameters (=, +=, -=, *=, /=, ++, --), branch with if/else, and return at the end of"
-          + " its body or of a branch";
+      "is not supported; a @Differentiable method may declare double and int locals, assign them"
+          + " and its parameters (=, +=, -=, *=, /=, ++, --), branch with if/else and switch, loop"
+          + " with for, while and do/while (unlabeled break and continue), and return at the end of"
+          + " a block";
 
   /** Follows the construct in a message about an unsupported expression. */
   static final String EXPRESSION_HINT =
       "is not supported; a @Differentiable method may use numeric literals, its parameters and"
-          + " double locals, static final constants, + - * /, unary - and +, parentheses, casts to"
+          + " double and int locals, static final constants, + - * /, unary - and +, parentheses, casts to"
           + " double, ?: with conditions of < <= > >= == != && || !, calls of other static"
           + " @Differentiable methods and of static methods"
           + " returning int, long or boolean, and the Math and StrictMath functions sin, cos,";
@@ -27,7 +28,7 @@ final class Hints {
 
   /** Ends a message about an assignment to something other than a double parameter or local. */
   static final String TARGET_HINT =
-      "; a @Differentiable method assigns only its double parameters and double locals";
+      "; a @Differentiable method assigns only its double and int parameters and locals";
 
   /** Ends a message about a field the method may not read. */
   static final String FIELD_HINT =

@@ -38,11 +38,11 @@ class RobustnessDiagnosticsTest {
               @Differentiable
               static double m(double x) {
                 double y = x;
-                while (y < 10) { // ERROR: loop
+                outer: while (y < 10) { // ERROR: loop
                   y = y * 2;
                 }
                 double z = y % 3; // ERROR: remainder
-                int k = 2; // ERROR: local
+                long k = 2; // ERROR: local
                 return z * k * Math.round(x); // ERROR: call
               }
             }
@@ -50,9 +50,9 @@ class RobustnessDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("a while loop " + STATEMENT_HINT, source, "loop").at("while"),
+        error("a labeled statement " + STATEMENT_HINT, source, "loop").at("outer"),
         error("the '%' operator " + EXPRESSION_HINT, source, "remainder").at("%"),
-        error("local variable k has type int", source, "local").at("k ="),
+        error("local variable k has type long", source, "local").at("k ="),
         error("Math.round(...) is not supported", source, "call"));
   }
 
@@ -240,9 +240,9 @@ class RobustnessDiagnosticsTest {
   @ValueSource(
       strings = {
         "double y = switch (n) { case 1 -> x; default -> { yield 2 * x; } }; return y;",
-        "for (;;) { break; } return x;",
+        "switch (n) { case 1: if (x > 0) break; x = 2; break; default: x = 3; } return x;",
         "label: for (int i = 0; i < n; i++) { continue label; } return x;",
-        "do ; while (false); return x;",
+        "for (double w : W) { x *= w; } return x;",
         "assert false : \"never\"; return x;",
         "return ((java.util.function.DoubleSupplier) () -> x).getAsDouble();",
         "return java.util.Arrays.stream(W).map(w -> w * x).sum();",

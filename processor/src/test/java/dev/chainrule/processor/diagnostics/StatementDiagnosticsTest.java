@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StatementDiagnosticsTest {
 
   @Test
-  void forLoop() {
+  void labeledLoop() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -30,19 +30,27 @@ class StatementDiagnosticsTest {
               @Differentiable
               static double m(double x, int n) {
                 double y = 0;
-                for (int i = 0; i < n; i++) { // ERROR
-                  y += x;
+                outer: // ERROR
+                for (int i = 0; i < n; i++) {
+                  for (int j = 0; j < n; j++) {
+                    if (j > i) {
+                      continue outer;
+                    }
+                    y += x;
+                  }
                 }
                 return y;
               }
             }
             """);
     assertRejected(
-        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+        compile(source),
+        "p.C_m",
+        error("a labeled statement " + STATEMENT_HINT, source).at("outer"));
   }
 
   @Test
-  void enhancedForLoop() {
+  void enhancedForOverAField() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -65,11 +73,17 @@ class StatementDiagnosticsTest {
             }
             """);
     assertRejected(
-        compile(source), "p.C_m", error("a for loop " + STATEMENT_HINT, source).at("for"));
+        compile(source),
+        "p.C_m",
+        error(
+                "for over 'WEIGHTS' is not supported; a @Differentiable method loops with for"
+                    + " (double x : xs) over a double[] or int[] parameter",
+                source)
+            .at("WEIGHTS"));
   }
 
   @Test
-  void whileLoop() {
+  void breakOutOfASwitchInsideALoop() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -80,21 +94,34 @@ class StatementDiagnosticsTest {
 
             class C {
               @Differentiable
-              static double m(double x) {
+              static double m(double x, int n) {
                 double y = x;
-                while (y < 10) { // ERROR
-                  y *= 2;
+                for (int i = 0; i < n; i++) {
+                  switch (i) {
+                    case 1:
+                      if (y > 10) {
+                        break; // ERROR
+                      }
+                      y *= 2;
+                      break;
+                    default:
+                      y += 1;
+                  }
                 }
                 return y;
               }
             }
             """);
+    // That break leaves the switch, not the loop: a reader could easily think otherwise.
     assertRejected(
-        compile(source), "p.C_m", error("a while loop " + STATEMENT_HINT, source).at("while"));
+        compile(source),
+        "p.C_m",
+        error("break inside a switch is supported only as the last statement of a case", source)
+            .at("break"));
   }
 
   @Test
-  void doWhileLoop() {
+  void intUpdatedWithADouble() {
     MarkedSource source =
         MarkedSource.of(
             "p.C",
@@ -106,16 +133,16 @@ class StatementDiagnosticsTest {
             class C {
               @Differentiable
               static double m(double x) {
-                double y = x;
-                do { // ERROR
-                  y *= 2;
-                } while (y < 10);
-                return y;
+                int k = 0;
+                k += x; // ERROR
+                return x * k;
               }
             }
             """);
+    // Java narrows k + x back to int without a word; chainrule asks for the conversion in writing.
+    // javac places a compound assignment at its operator.
     assertRejected(
-        compile(source), "p.C_m", error("a do/while loop " + STATEMENT_HINT, source).at("do"));
+        compile(source), "p.C_m", error("'k += x' converts a double into an int", source).at("+="));
   }
 
   @Test

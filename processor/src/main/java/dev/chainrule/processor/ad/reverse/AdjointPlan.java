@@ -4,8 +4,10 @@ import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.SourceLine;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
@@ -20,24 +22,50 @@ import java.util.Set;
 /**
  * What backward does, planned before it is written: the active steps in reverse, each argument's
  * adjoint update, branches replayed the way forward took them, and the values those updates read,
- * which forward must therefore keep (the tape).
+ * which forward must therefore keep.
  *
  * @param seed the result, whose adjoint starts at 1, if it depends on any parameter
  * @param parts what backward runs, last statement first
  * @param gradients the parameters that receive a gradient, in declaration order
- * @param tape the values backward reads, in the order forward defines them
+ * @param recording where forward keeps the values backward reads: fields, or the tape in loops
  */
 public record AdjointPlan(
-    Optional<Value> seed, List<Part> parts, List<Value> gradients, List<Value> tape) {
+    Optional<Value> seed, List<Part> parts, List<Value> gradients, Recording recording) {
 
-  /** A piece of backward: the steps of one source statement, or a branch. */
-  public sealed interface Part permits Block, BranchAdjoint {}
+  /** A piece of backward: the steps of one source statement, a branch, or a loop. */
+  public sealed interface Part permits Block, BranchAdjoint, LoopAdjoint {}
 
   /** The steps of one source statement, last first, with the updates that differentiate each. */
   public record Block(SourceLine line, List<StepAdjoint> steps) implements Part {}
 
-  /** The updates of one step's arguments, in argument order. */
-  public record StepAdjoint(Step step, List<Update> updates) {}
+  /**
+   * The updates of one step's arguments, in argument order. For a call inside a loop, {@code
+   * replays}: the callee's workspace recorded only the last pass, so backward calls its forward
+   * again, with this pass's arguments, before its backward.
+   */
+  public record StepAdjoint(Step step, List<Update> updates, boolean replays) {}
+
+  /**
+   * A loop in reverse: its passes replayed last first, as many as forward made.
+   *
+   * @param hoisted adjoints of values from outside the loop that the body updates, declared at zero
+   *     before it
+   * @param headers adjoints of headers that nothing after the loop has declared, declared at zero
+   *     before it; a header's adjoint is also its exit's
+   * @param passStart at the start of each pass, each header's adjoint goes to the value the pass
+   *     ended with ({@code d_next = d_header}), and then the header's adjoint restarts at zero
+   * @param restarted the headers whose adjoints restart at zero on each pass
+   * @param toInitial after the last pass, each header's adjoint goes to the value it started from
+   */
+  public record LoopAdjoint(
+      Loop loop,
+      List<Value> hoisted,
+      List<Value> headers,
+      List<Update> passStart,
+      List<Value> restarted,
+      List<Part> body,
+      List<Update> toInitial)
+      implements Part {}
 
   /**
    * A branch in reverse: the arm forward took, each starting with its phis' updates.
@@ -75,10 +103,10 @@ public record AdjointPlan(
       seed = Optional.of((Value) trace.result());
       declared.add(seed.get());
     }
-    List<Part> parts = planner.plan(trace.body(), declared);
+    List<Part> parts = planner.plan(trace.body(), declared, false);
     List<Value> gradients =
         trace.params().stream().filter(p -> declared.contains(p) && !p.type().isArray()).toList();
-    return new AdjointPlan(seed, parts, gradients, inDefinitionOrder(trace, planner.read));
+    return new AdjointPlan(seed, parts, gradients, Recording.of(trace, planner.read));
   }
 
   private static final class Planner {
@@ -89,25 +117,33 @@ public record AdjointPlan(
       this.activity = activity;
     }
 
-    /** Plans {@code nodes} in reverse; {@code declared} holds the adjoints in scope, and grows. */
-    List<Part> plan(List<Node> nodes, Set<Value> declared) {
+    /**
+     * Plans {@code nodes} in reverse; {@code declared} holds the adjoints in scope, and grows.
+     * {@code inLoop} says the nodes run once per pass of some loop.
+     */
+    List<Part> plan(List<Node> nodes, Set<Value> declared, boolean inLoop) {
       List<Part> parts = new ArrayList<>();
       for (int i = nodes.size() - 1; i >= 0; i--) {
-        if (nodes.get(i) instanceof Step step) {
+        Node node = nodes.get(i);
+        if (node instanceof Step step) {
           if (declared.contains(step.result())) { // else inactive, or its adjoint is zero
-            append(parts, step(step, declared));
+            append(parts, step(step, declared, inLoop));
+          }
+        } else if (node instanceof Branch branch) {
+          if (branch.phis().stream().anyMatch(phi -> declared.contains(phi.result()))) {
+            parts.add(branch(branch, declared, inLoop));
           }
         } else {
-          Branch branch = (Branch) nodes.get(i);
-          if (branch.phis().stream().anyMatch(phi -> declared.contains(phi.result()))) {
-            parts.add(branch(branch, declared));
+          Loop loop = (Loop) node;
+          if (loop.carried().stream().anyMatch(c -> declared.contains(c.exit()))) {
+            parts.add(loop(loop, declared));
           }
         }
       }
       return parts;
     }
 
-    private StepAdjoint step(Step step, Set<Value> declared) {
+    private StepAdjoint step(Step step, Set<Value> declared, boolean inLoop) {
       List<Partial> partials = DerivativeRules.partials(step);
       List<Update> updates = new ArrayList<>();
       for (int a = 0; a < step.args().size(); a++) {
@@ -124,10 +160,69 @@ public record AdjointPlan(
           partial.dividedBy().ifPresent(f -> f.operands().forEach(this::read));
         }
       }
-      return new StepAdjoint(step, List.copyOf(updates));
+      boolean replays = inLoop && step.primitive() == Primitive.CALL_METHOD;
+      if (replays) {
+        step.args().forEach(this::read);
+      }
+      return new StepAdjoint(step, List.copyOf(updates), replays);
     }
 
-    private BranchAdjoint branch(Branch branch, Set<Value> declared) {
+    private LoopAdjoint loop(Loop loop, Set<Value> declared) {
+      List<Loop.Carried> active =
+          loop.carried().stream().filter(c -> activity.isActive(c.header())).toList();
+      List<Value> headers = new ArrayList<>();
+      for (Loop.Carried carried : active) {
+        if (!declared.contains(carried.exit())) {
+          headers.add(carried.header());
+        }
+        declared.add(carried.exit());
+        declared.add(carried.header());
+      }
+      // A first pass finds the outside values the body updates, as for a branch.
+      Set<Value> inside = new HashSet<>(Trace.definedIn(loop));
+      Set<Value> dryRun = new HashSet<>(declared);
+      List<Update> dryStart = passStart(active, dryRun);
+      List<Part> dryBody = plan(loop.body(), dryRun, true);
+      Set<Value> hoisted = new LinkedHashSet<>();
+      targets(dryStart, dryBody).stream()
+          .filter(v -> !inside.contains(v) && !declared.contains(v) && !v.type().isArray())
+          .forEach(hoisted::add);
+      declared.addAll(hoisted);
+      Set<Value> pass = new HashSet<>(declared);
+      List<Update> passStart = passStart(active, pass);
+      List<Part> body = plan(loop.body(), pass, true);
+      List<Update> toInitial = new ArrayList<>();
+      for (Loop.Carried carried : active) {
+        if (activity.isActive(carried.initial())) {
+          Value initial = (Value) carried.initial();
+          toInitial.add(
+              new Update(initial, carried.header(), Partial.one(), declared.add(initial)));
+        }
+      }
+      read.add(loop.iterations());
+      return new LoopAdjoint(
+          loop,
+          List.copyOf(hoisted),
+          List.copyOf(headers),
+          passStart,
+          active.stream().map(Loop.Carried::header).toList(),
+          body,
+          List.copyOf(toInitial));
+    }
+
+    /** {@code d_next = d_header} for each active header whose pass ends with an active value. */
+    private List<Update> passStart(List<Loop.Carried> active, Set<Value> declared) {
+      List<Update> updates = new ArrayList<>();
+      for (Loop.Carried carried : active) {
+        if (activity.isActive(carried.next())) {
+          Value next = (Value) carried.next();
+          updates.add(new Update(next, carried.header(), Partial.one(), declared.add(next)));
+        }
+      }
+      return List.copyOf(updates);
+    }
+
+    private BranchAdjoint branch(Branch branch, Set<Value> declared, boolean inLoop) {
       // A first pass finds the outside values the arms update: their adjoints must be declared
       // before the branch, or each arm would declare its own, out of scope after it.
       Set<Value> inside = new HashSet<>(Trace.definedIn(branch));
@@ -135,7 +230,7 @@ public record AdjointPlan(
       for (boolean then : new boolean[] {true, false}) {
         Set<Value> scope = new HashSet<>(declared);
         List<Update> phis = phis(branch, then, scope);
-        List<Part> arm = plan(then ? branch.then() : branch.otherwise(), scope);
+        List<Part> arm = plan(then ? branch.then() : branch.otherwise(), scope, inLoop);
         targets(phis, arm).stream()
             .filter(v -> !inside.contains(v) && !declared.contains(v) && !v.type().isArray())
             .forEach(hoisted::add);
@@ -144,10 +239,10 @@ public record AdjointPlan(
       read.add(branch.taken());
       Set<Value> thenScope = new HashSet<>(declared);
       List<Update> thenPhis = phis(branch, true, thenScope);
-      List<Part> then = plan(branch.then(), thenScope);
+      List<Part> then = plan(branch.then(), thenScope, inLoop);
       Set<Value> elseScope = new HashSet<>(declared);
       List<Update> elsePhis = phis(branch, false, elseScope);
-      List<Part> otherwise = plan(branch.otherwise(), elseScope);
+      List<Part> otherwise = plan(branch.otherwise(), elseScope, inLoop);
       return new BranchAdjoint(branch, List.copyOf(hoisted), thenPhis, then, elsePhis, otherwise);
     }
 
@@ -178,11 +273,16 @@ public record AdjointPlan(
     for (Part part : parts) {
       if (part instanceof Block block) {
         block.steps().forEach(s -> s.updates().forEach(u -> targets.add(u.target())));
-      } else {
-        BranchAdjoint branch = (BranchAdjoint) part;
+      } else if (part instanceof BranchAdjoint branch) {
         targets.addAll(branch.hoisted());
         targets.addAll(targets(branch.thenPhis(), branch.then()));
         targets.addAll(targets(branch.elsePhis(), branch.otherwise()));
+      } else {
+        LoopAdjoint loop = (LoopAdjoint) part;
+        targets.addAll(loop.hoisted());
+        targets.addAll(loop.headers());
+        targets.addAll(targets(loop.passStart(), loop.body()));
+        targets.addAll(targets(loop.toInitial(), List.of()));
       }
     }
     return targets;
@@ -203,12 +303,5 @@ public record AdjointPlan(
     } else {
       parts.add(new Block(line, List.of(adjoint)));
     }
-  }
-
-  private static List<Value> inDefinitionOrder(Trace trace, Set<Value> values) {
-    Set<Value> ordered = new LinkedHashSet<>();
-    trace.params().stream().filter(values::contains).forEach(ordered::add);
-    trace.definedValues().stream().filter(values::contains).forEach(ordered::add);
-    return List.copyOf(ordered);
   }
 }

@@ -1,0 +1,111 @@
+package dev.chainrule.processor.ad.reverse;
+
+import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.Node;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where forward keeps each value backward reads. A value computed outside every loop is computed
+ * once per call, so a field of the workspace holds it. A value computed inside a loop takes a new
+ * value on every pass: forward pushes it onto the tape at the end of the body, or of the branch
+ * arm, that computes it, and backward pops it at the start of that body or arm replayed in reverse,
+ * last pass first. A loop's header is pushed with its body; its exit value and its count of passes
+ * with the code around the loop.
+ */
+public final class Recording {
+  /** The pushes at the end of an arm, of a branch inside a loop. */
+  private record Arm(Branch branch, boolean then) {}
+
+  private final List<Value> fields = new ArrayList<>();
+  private final Map<Object, List<Value>> pushed = new IdentityHashMap<>();
+  private final Map<Arm, List<Value>> armPushes = new HashMap<>();
+
+  private Recording() {}
+
+  static Recording of(Trace trace, Set<Value> read) {
+    Recording recording = new Recording();
+    recording.scope(trace.body(), null, read);
+    // Fields in the order the values are defined, parameters first.
+    Set<Value> kept = new HashSet<>(recording.fields);
+    recording.fields.clear();
+    trace.params().stream().filter(read::contains).forEach(recording.fields::add);
+    trace.definedValues().stream().filter(kept::contains).forEach(recording.fields::add);
+    return recording;
+  }
+
+  /**
+   * Files the values defined directly in {@code nodes} under {@code home}: a loop, an arm inside a
+   * loop, or null for a field.
+   */
+  private void scope(List<Node> nodes, Object home, Set<Value> read) {
+    Set<Value> values = new LinkedHashSet<>();
+    for (Node node : nodes) {
+      if (node instanceof Step step) {
+        values.add(step.result());
+      } else if (node instanceof Branch branch) {
+        values.add(branch.taken());
+        branch.phis().forEach(phi -> values.add(phi.result()));
+        scope(branch.then(), home == null ? null : new Arm(branch, true), read);
+        scope(branch.otherwise(), home == null ? null : new Arm(branch, false), read);
+      } else {
+        Loop loop = (Loop) node;
+        values.add(loop.iterations());
+        loop.carried().forEach(carried -> values.add(carried.exit()));
+        Set<Value> body = new LinkedHashSet<>();
+        loop.carried().forEach(carried -> body.add(carried.header()));
+        file(loop, body, read);
+        scope(loop.body(), loop, read);
+      }
+    }
+    file(home, values, read);
+  }
+
+  private void file(Object home, Set<Value> values, Set<Value> read) {
+    List<Value> kept = values.stream().filter(read::contains).toList();
+    if (home == null) {
+      fields.addAll(kept);
+    } else if (home instanceof Arm arm) {
+      armPushes.computeIfAbsent(arm, a -> new ArrayList<>()).addAll(kept);
+    } else {
+      pushed.computeIfAbsent(home, h -> new ArrayList<>()).addAll(kept);
+    }
+  }
+
+  /** The values forward keeps in fields, parameters first, then in the order they are defined. */
+  public List<Value> fields() {
+    return List.copyOf(fields);
+  }
+
+  /** What forward pushes at the end of each pass of {@code loop}'s body, in order. */
+  public List<Value> pushedBy(Loop loop) {
+    return pushed.getOrDefault(loop, List.of());
+  }
+
+  /** What forward pushes at the end of an arm of a branch inside a loop, in order. */
+  public List<Value> pushedBy(Branch branch, boolean then) {
+    return armPushes.getOrDefault(new Arm(branch, then), List.of());
+  }
+
+  /** Whether forward pushes {@code value} somewhere. */
+  public boolean isPushed(Value value) {
+    return pushed.values().stream().anyMatch(v -> v.contains(value))
+        || armPushes.values().stream().anyMatch(v -> v.contains(value));
+  }
+
+  /** Whether forward pushes anything, so the workspace needs a tape. */
+  public boolean usesTape() {
+    return pushed.values().stream().anyMatch(v -> !v.isEmpty())
+        || armPushes.values().stream().anyMatch(v -> !v.isEmpty());
+  }
+}
