@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code double[]} and {@code int[]} parameters read element by element: gradients per element
- * against central finite differences, tangents along element directions, graph(), zeroGrad, and the
- * accumulated gradient array of the argument's length. The shared harness draws scalar points only,
- * so this test drives the generated class itself.
+ * {@code double[]} and {@code int[]} parameters beyond what the inputs' array methods show in the
+ * shared property tests: a probe mixing two arrays, an int[] index and a double, at Gaussian points
+ * with negative elements, checked element by element against central finite differences, tangents
+ * and graph(); and what the shared harness hides on purpose, since it copies gradients out: {@code
+ * gradXs()} is the workspace's own array, accumulated and zeroed in place, kept while the
+ * argument's length stays and replaced when it changes.
  */
 class ArrayParametersTest {
   private static final String SOURCE =

@@ -66,7 +66,8 @@ class DeadCodeTest {
       int p = i;
       double[] unit = new double[expected.length];
       unit[i] = 1;
-      String what = method.at(point) + " d/d" + method.doubleParameterNames().get(i) + " by ";
+      String what =
+          method.at(point) + " d/d" + method.differentiableParameterNames().get(i) + " by ";
       checks.add(() -> assertEquals(expected[p], gradient[p], 0.0, what + "backward"));
       checks.add(
           () -> assertEquals(expected[p], method.tangent(point, unit), 0.0, what + "tangent"));

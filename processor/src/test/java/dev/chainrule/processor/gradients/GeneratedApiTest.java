@@ -6,19 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.graph.ComputationGraph;
 import dev.chainrule.processor.testing.DifferentiableMethod;
+import dev.chainrule.processor.testing.DifferentiableMethod.DifferentiableParameter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each generated class has the shape CONTRACT.md pins, which the gradient tests take for granted:
- * public and final, instance forward/backward/zeroGrad, one public {@code gradX()} per double
- * parameter and none for int, long or boolean ones, and static tangent and graph. Finding the
- * members at all is checked when the method is loaded; this checks their modifiers and that there
- * is nothing extra that looks like a gradient accessor.
+ * public and final, instance forward/backward/zeroGrad, one public {@code gradX()} per double or
+ * double[] parameter, returning a double or a double[], and none for int, long, boolean or int[]
+ * ones, and static tangent (taking a direction of each differentiable parameter's type) and graph.
+ * Finding the members at all is checked when the method is loaded; this checks their modifiers and
+ * that there is nothing extra that looks like a gradient accessor.
  */
 class GeneratedApiTest {
 
@@ -27,9 +30,12 @@ class GeneratedApiTest {
   void generatedClassHasTheContractsShape(DifferentiableMethod method) throws Exception {
     Class<?> generated = method.generatedClass();
     Class<?>[] types = method.parameterTypes();
-    int withDirections = types.length + method.doubleParameterNames().size();
-    Class<?>[] tangentTypes = Arrays.copyOf(types, withDirections);
-    Arrays.fill(tangentTypes, types.length, withDirections, double.class);
+    List<DifferentiableParameter> differentiable = method.differentiableParameters();
+    // One direction per differentiable parameter, of its type: a double[] for a double[].
+    Class<?>[] tangentTypes =
+        Stream.concat(
+                Arrays.stream(types), differentiable.stream().map(DifferentiableParameter::type))
+            .toArray(Class<?>[]::new);
     List<String> accessors =
         Arrays.stream(generated.getMethods())
             .map(Method::getName)
@@ -49,12 +55,22 @@ class GeneratedApiTest {
         () -> assertStatic(generated.getMethod("graph", types), ComputationGraph.class),
         () ->
             assertEquals(
-                method.doubleParameterNames().stream()
+                method.differentiableParameterNames().stream()
                     .map(DifferentiableMethod::accessorName)
                     .sorted()
                     .toList(),
                 accessors,
-                "gradient accessors"));
+                "gradient accessors"),
+        () -> assertAccessorTypes(generated, differentiable));
+  }
+
+  /** {@code double gradX()} for a double, {@code double[] gradXs()} for a double[]. */
+  private static void assertAccessorTypes(
+      Class<?> generated, List<DifferentiableParameter> differentiable) throws Exception {
+    for (DifferentiableParameter parameter : differentiable) {
+      Method accessor = generated.getMethod(DifferentiableMethod.accessorName(parameter.name()));
+      assertInstance(accessor, parameter.type());
+    }
   }
 
   private static void assertInstance(Method member, Class<?> returnType) {

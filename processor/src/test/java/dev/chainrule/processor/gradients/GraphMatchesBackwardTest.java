@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainrule.graph.ComputationGraph;
+import dev.chainrule.processor.testing.Coordinates;
 import dev.chainrule.processor.testing.DifferentiableMethod;
 import dev.chainrule.processor.testing.GradientMagnitudes;
 import dev.chainrule.processor.testing.Point;
@@ -16,13 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * graph(...) tells the same story as forward and backward: one input node per double parameter,
- * labelled with its name and holding its argument; labels that name one value each; the output node
- * holding forward's result with gradient 1 (or, for a result that does not depend on any parameter,
- * no gradient anywhere); and each parameter's gradient equal to backward's. The graph multiplies
- * the same partials in a different grouping, {@code (d·a)/b} against {@code d·(a/b)}, so gradients
- * agree to {@code 1e-12} of the size of the terms they sum ({@link GradientMagnitudes}), not bit
- * for bit.
+ * graph(...) tells the same story as forward and backward: one input node per double parameter and
+ * per element of a double[] parameter, labelled with its name ({@code x}, {@code xs[2]}) and
+ * holding its argument; labels that name one value each; the output node holding forward's result
+ * with gradient 1 (or, for a result that does not depend on any parameter, no gradient anywhere);
+ * and each input's gradient equal to backward's. The graph multiplies the same partials in a
+ * different grouping, {@code (d·a)/b} against {@code d·(a/b)}, so gradients agree to {@code 1e-12}
+ * of the size of the terms they sum ({@link GradientMagnitudes}), not bit for bit.
  */
 class GraphMatchesBackwardTest {
   static final double TOLERANCE = 1e-12;
@@ -41,23 +42,25 @@ class GraphMatchesBackwardTest {
           problems.add(at + "two nodes are labelled " + node.label() + "\n" + graph);
         }
       }
+      Coordinates coordinates = method.coordinates(point);
       long inputs = nodes.stream().filter(node -> node.expression().isEmpty()).count();
-      if (inputs != method.doubleParameterNames().size()) {
-        problems.add(at + inputs + " input nodes for parameters " + method.doubleParameterNames());
+      if (inputs != coordinates.size()) {
+        problems.add(at + inputs + " input nodes for coordinates " + coordinates.names());
       }
       double[] gradient = method.gradient(point);
-      double[] magnitudes = GradientMagnitudes.ofParameters(method, graph);
-      for (int i = 0; i < gradient.length; i++) {
-        String name = method.doubleParameterNames().get(i);
-        ComputationGraph.Node node = graph.node(name);
-        double argument = point.doubleAt(method.doubleParameterIndices().get(i));
+      double[] magnitudes = GradientMagnitudes.ofCoordinates(coordinates, graph);
+      List<ComputationGraph.Node> inputNodes = coordinates.inputNodes(graph);
+      for (int k = 0; k < coordinates.size(); k++) {
+        String name = coordinates.name(k);
+        ComputationGraph.Node node = inputNodes.get(k);
+        double argument = coordinates.value(k);
         if (!node.expression().isEmpty() || Double.compare(node.value(), argument) != 0) {
           problems.add(at + "node " + name + " is not the input " + argument + ": " + node);
         }
-        if (!(Math.abs(node.grad() - gradient[i])
-            <= TOLERANCE * magnitudes[i] + Double.MIN_NORMAL)) {
+        if (!(Math.abs(node.grad() - gradient[k])
+            <= TOLERANCE * magnitudes[k] + Double.MIN_NORMAL)) {
           problems.add(
-              at + "graph gives d/d" + name + " = " + node.grad() + ", backward " + gradient[i]);
+              at + "graph gives d/d" + name + " = " + node.grad() + ", backward " + gradient[k]);
         }
       }
       if (nodes.isEmpty()) {

@@ -71,7 +71,7 @@ class KinkConventionsTest {
     List<Executable> checks = new ArrayList<>();
     for (int i = 0; i < expected.length; i++) {
       int p = i;
-      String parameter = method.doubleParameterNames().get(i);
+      String parameter = method.differentiableParameterNames().get(i);
       String what = method.at(point) + ", d/d" + parameter + " by ";
       double[] unit = new double[expected.length];
       unit[i] = 1;

@@ -42,7 +42,7 @@ class SeedGraphTest {
     double n8 = point.doubleAt(4);
     double n3 = n1 + n2;
     double[] gradient = AND_GATE.gradient(point);
-    assertEquals(List.of("n1", "n2", "n4", "n6", "n8"), AND_GATE.doubleParameterNames());
+    assertEquals(List.of("n1", "n2", "n4", "n6", "n8"), AND_GATE.differentiableParameterNames());
     assertAll(
         () -> assertEquals(n3 * n4 + n6 - n8, AND_GATE.newWorkspace().forward(point), "n9"),
         () -> assertEquals(n4, gradient[0], "d n9 / d n1"),

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The workspace behaves as the contract says, PyTorch-style: backward adds to the accumulated
  * gradients rather than overwriting them, zeroGrad resets them, the latest forward is the one
  * differentiated, and backward before any forward is an error that says what to do. Doubling and
- * resetting are exact in floating point, so these compare bit for bit.
+ * resetting are exact in floating point, so these compare bit for bit. {@link
+ * Workspace#gradients()} returns a copy, so a gradient read after one backward is not the array
+ * {@code gradXs()} hands out, which the next backward adds to.
  */
 class WorkspaceLifecycleTest {
 

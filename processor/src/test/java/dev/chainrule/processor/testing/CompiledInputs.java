@@ -24,7 +24,7 @@ public final class CompiledInputs {
     compilation = StrictCompiler.compileCleanly(InputSources.all(), recorder);
     annotatedMethods = Set.copyOf(recorder.methods());
     classLoader = new CompiledClassLoader(compilation, CompiledInputs.class.getClassLoader());
-    methods = GeneratedClasses.differentiableMethods(classLoader);
+    methods = List.copyOf(GeneratedClasses.differentiableMethods(classLoader));
   }
 
   /** The inputs, compiled on first use. */
@@ -43,27 +43,9 @@ public final class CompiledInputs {
     return instance;
   }
 
-  /**
-   * Every differentiable method of the inputs with scalar parameters, sorted by name; a JUnit
-   * method source. The sampling of points, finite differences and directions here are scalar;
-   * methods with array parameters are checked in {@code ArrayParametersTest} and by goldens.
-   */
+  /** Every differentiable method of the inputs, sorted by name; a JUnit method source. */
   public static List<DifferentiableMethod> differentiableMethods() {
-    return get().methods.stream().filter(m -> !hasArrayParameter(m)).toList();
-  }
-
-  /** Every differentiable method of the inputs, array parameters or not. */
-  public List<DifferentiableMethod> allMethods() {
-    return methods;
-  }
-
-  private static boolean hasArrayParameter(DifferentiableMethod method) {
-    for (Class<?> type : method.parameterTypes()) {
-      if (type.isArray()) {
-        return true;
-      }
-    }
-    return false;
+    return get().methods;
   }
 
   /** The differentiable method called {@code name}, such as {@code "Seed.andGate"}. */

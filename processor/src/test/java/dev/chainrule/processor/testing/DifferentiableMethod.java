@@ -13,13 +13,25 @@ import java.util.List;
  * names resolved up front: a generated class missing one fails here, naming it, rather than deep in
  * a test. Calls go through reflection; the original method is made accessible, since inputs are
  * package-private.
+ *
+ * <p>Gradients and tangent directions are flat vectors in the order of {@link Coordinates}, so one
+ * test serves methods of scalars and of arrays alike.
  */
 public final class DifferentiableMethod {
+  /**
+   * A parameter with a gradient: a {@code double}, or a {@code double[]} with one per element.
+   * {@code index} is its place among all parameters.
+   */
+  public record DifferentiableParameter(String name, int index, boolean isArray) {
+    public Class<?> type() {
+      return isArray ? double[].class : double.class;
+    }
+  }
+
   private final String name;
   private final Method original;
   private final Class<?> generated;
-  private final List<String> doubleParameterNames = new ArrayList<>();
-  private final List<Integer> doubleParameterIndices = new ArrayList<>();
+  private final List<DifferentiableParameter> differentiable = new ArrayList<>();
   private final Constructor<?> constructor;
   private final Method forward;
   private final Method backward;
@@ -38,9 +50,10 @@ public final class DifferentiableMethod {
       if (!parameters[i].isNamePresent()) {
         throw new IllegalStateException(name + " was compiled without -parameters");
       }
-      if (parameters[i].getType() == double.class) {
-        doubleParameterNames.add(parameters[i].getName());
-        doubleParameterIndices.add(i);
+      Class<?> type = parameters[i].getType();
+      if (type == double.class || type == double[].class) {
+        differentiable.add(
+            new DifferentiableParameter(parameters[i].getName(), i, type == double[].class));
       }
     }
     Class<?>[] types = original.getParameterTypes();
@@ -52,15 +65,10 @@ public final class DifferentiableMethod {
     forward = Reflection.member(generated, "forward", types);
     backward = Reflection.member(generated, "backward");
     zeroGrad = Reflection.member(generated, "zeroGrad");
-    for (String parameter : doubleParameterNames) {
-      gradientAccessors.add(Reflection.member(generated, accessorName(parameter)));
-    }
-    // One direction per differentiable parameter: a double for a double, an array for an array.
     List<Class<?>> tangentTypes = new ArrayList<>(Arrays.asList(types));
-    for (Class<?> type : types) {
-      if (type == double.class || type == double[].class) {
-        tangentTypes.add(type);
-      }
+    for (DifferentiableParameter parameter : differentiable) {
+      gradientAccessors.add(Reflection.member(generated, accessorName(parameter.name())));
+      tangentTypes.add(parameter.type());
     }
     tangent = Reflection.member(generated, "tangent", tangentTypes.toArray(Class<?>[]::new));
     graph = Reflection.member(generated, "graph", types);
@@ -76,7 +84,10 @@ public final class DifferentiableMethod {
     return name;
   }
 
-  /** The call as text, {@code Seed.andGate(1.0, 0.0, 0.5, 0.2, 0.0)}, for failure messages. */
+  /**
+   * The call as text, {@code Seed.andGate(1.0, 0.0, 0.5, 0.2, 0.0)} or {@code
+   * ArrayParameters.dot3([0.3, 0.5, 0.7], [0.2, 0.4, 0.6])}, for failure messages.
+   */
   public String at(Point point) {
     return name + point;
   }
@@ -93,14 +104,19 @@ public final class DifferentiableMethod {
     return original.getParameterTypes();
   }
 
-  /** The names of the {@code double} parameters, the differentiable ones, in order. */
-  public List<String> doubleParameterNames() {
-    return List.copyOf(doubleParameterNames);
+  /** The {@code double} and {@code double[]} parameters, the ones with gradients, in order. */
+  public List<DifferentiableParameter> differentiableParameters() {
+    return List.copyOf(differentiable);
   }
 
-  /** Where each {@code double} parameter sits among all parameters. */
-  public List<Integer> doubleParameterIndices() {
-    return List.copyOf(doubleParameterIndices);
+  /** The names of the {@link #differentiableParameters()}, in order. */
+  public List<String> differentiableParameterNames() {
+    return differentiable.stream().map(DifferentiableParameter::name).toList();
+  }
+
+  /** The differentiable inputs at this point, laid out flat. */
+  public Coordinates coordinates(Point point) {
+    return new Coordinates(differentiable, point);
   }
 
   /** What the user's own method returns at this point. */
@@ -116,9 +132,7 @@ public final class DifferentiableMethod {
     }
   }
 
-  /**
-   * Forward then backward on a fresh workspace: the gradient of each double parameter, in order.
-   */
+  /** Forward then backward on a fresh workspace: the gradient, one entry per coordinate. */
   public double[] gradient(Point point) {
     Workspace workspace = newWorkspace();
     workspace.forward(point);
@@ -126,21 +140,41 @@ public final class DifferentiableMethod {
     return workspace.gradients();
   }
 
-  /** Forward mode along {@code directions}, one per double parameter. */
-  public double tangent(Point point, double... directions) {
-    if (directions.length != doubleParameterNames.size()) {
-      throw new IllegalArgumentException(
-          name + " takes " + doubleParameterNames.size() + " directions, not " + directions.length);
-    }
+  /**
+   * Forward mode along {@code direction}, one entry per coordinate: split into a double per double
+   * parameter and an array per array parameter, as tangent takes them.
+   */
+  public double tangent(Point point, double... direction) {
+    Object[] directions = coordinates(point).split(direction);
     Object[] arguments = Arrays.copyOf(point.arguments(), point.size() + directions.length);
-    for (int i = 0; i < directions.length; i++) {
-      arguments[point.size() + i] = directions[i];
-    }
-    return (Double) Reflection.invoke(tangent, null, arguments);
+    System.arraycopy(directions, 0, arguments, point.size(), directions.length);
+    return (Double) callGenerated(tangent, null, arguments);
   }
 
   public ComputationGraph graph(Point point) {
-    return (ComputationGraph) Reflection.invoke(graph, null, point.arguments());
+    return (ComputationGraph) callGenerated(graph, null, point.arguments());
+  }
+
+  /**
+   * Calls a member of the generated class, failing if it wrote into an argument array: the user
+   * passes their own arrays, and would find them changed. The harness hands over copies, so such a
+   * write would otherwise go unseen.
+   */
+  Object callGenerated(Method member, Object target, Object... arguments) {
+    Point given = new Point(arguments);
+    Object result = Reflection.invoke(member, target, arguments);
+    Point after = new Point(arguments);
+    if (!after.equals(given)) {
+      throw new AssertionError(
+          generated.getSimpleName()
+              + "."
+              + member.getName()
+              + " wrote into its arguments: given "
+              + given
+              + ", left "
+              + after);
+    }
+    return result;
   }
 
   Method forwardMethod() {

@@ -59,10 +59,14 @@ public final class FiniteDifferences {
   }
 
   /**
-   * The derivative of the user's method in its argument {@code index}, a double, at {@code point}.
+   * The derivative of the user's method in {@code coordinate} at {@code point}, a coordinate as
+   * {@link Coordinates} numbers them. Each evaluation gets a perturbed copy; the point is
+   * unchanged.
    */
-  public static Estimate derivative(DifferentiableMethod method, Point point, int index) {
-    return derivative(x -> method.invokeOriginal(point.with(index, x)), point.doubleAt(index));
+  public static Estimate derivative(DifferentiableMethod method, Point point, int coordinate) {
+    Coordinates coordinates = method.coordinates(point);
+    return derivative(
+        x -> method.invokeOriginal(coordinates.with(coordinate, x)), coordinates.value(coordinate));
   }
 
   /** The largest magnitude among the graph's node values: the {@code S} of the class comment. */

@@ -1,11 +1,16 @@
 package dev.chainrule.processor.testing;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The finite-difference check itself: it must accept exact derivatives and reject slightly wrong
@@ -44,6 +49,40 @@ class FiniteDifferencesTest {
     assertAll(
         () -> assertTrue(FiniteDifferences.agrees(gradient, estimate, scale)),
         () -> assertFalse(FiniteDifferences.agrees(gradient * (1 + 1e-5), estimate, scale)));
+  }
+
+  /**
+   * Each element of an array is its own coordinate: perturbing the wrong element, or the array as a
+   * whole, gives another coordinate's derivative, and every coordinate's differs here.
+   */
+  @Test
+  void derivativesInArrayElementsAreTheHandDerivedOnes() {
+    DifferentiableMethod probe = ArrayProbe.method();
+    List<Executable> checks = new ArrayList<>();
+    for (int k = 0; k < ArrayProbe.GRADIENT.length; k++) {
+      double expected = ArrayProbe.GRADIENT[k];
+      double wrong = expected + 1e-5 * Math.max(1, Math.abs(expected));
+      FiniteDifferences.Estimate estimate =
+          FiniteDifferences.derivative(probe, ArrayProbe.POINT, k);
+      String what = "d/d" + probe.coordinates(ArrayProbe.POINT).name(k) + ": " + estimate;
+      checks.add(
+          () -> assertTrue(FiniteDifferences.agrees(expected, estimate, estimate.scale()), what));
+      checks.add(
+          () -> assertFalse(FiniteDifferences.agrees(wrong, estimate, estimate.scale()), what));
+    }
+    assertAll(checks);
+  }
+
+  @Test
+  void perturbingAnElementLeavesThePointAsItWas() {
+    DifferentiableMethod probe = ArrayProbe.method();
+    double[] xs = {0.3, 0.6, 0.9, 0.4};
+    Point point = new Point(0.5, new int[] {2}, xs.clone());
+    for (int k = 0; k < ArrayProbe.GRADIENT.length; k++) {
+      FiniteDifferences.derivative(probe, point, k);
+    }
+    assertEquals(new Point(0.5, new int[] {2}, xs), point);
+    assertArrayEquals(xs, point.doubleArrayAt(2));
   }
 
   private static boolean agrees(double derivative, DoubleUnaryOperator f) {

@@ -36,14 +36,9 @@ public final class GradientMagnitudes {
     return magnitude;
   }
 
-  /** The magnitude of each double parameter's gradient, in parameter order. */
-  public static double[] ofParameters(DifferentiableMethod method, ComputationGraph graph) {
+  /** The magnitude of each coordinate's gradient, in the order of {@link Coordinates}. */
+  public static double[] ofCoordinates(Coordinates coordinates, ComputationGraph graph) {
     double[] magnitude = of(graph);
-    List<String> names = method.doubleParameterNames();
-    double[] parameters = new double[names.size()];
-    for (int i = 0; i < parameters.length; i++) {
-      parameters[i] = magnitude[graph.node(names.get(i)).id()];
-    }
-    return parameters;
+    return coordinates.inputNodes(graph).stream().mapToDouble(n -> magnitude[n.id()]).toArray();
   }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * One instance of a generated class {@code C_m}, driven by reflection: forward, backward, zeroGrad
- * and the gradient accessors, with gradients returned in the order of the method's {@code double}
- * parameters.
+ * and the gradient accessors, with gradients returned flat, in the order of {@link Coordinates}.
  */
 public final class Workspace {
   private final DifferentiableMethod method;
   private final Object instance;
+  private Point latest;
 
   Workspace(DifferentiableMethod method, Object instance) {
     this.method = method;
@@ -18,7 +18,10 @@ public final class Workspace {
   }
 
   public double forward(Point point) {
-    return (Double) Reflection.invoke(method.forwardMethod(), instance, point.arguments());
+    double result =
+        (Double) method.callGenerated(method.forwardMethod(), instance, point.arguments());
+    latest = point;
+    return result;
   }
 
   public void backward() {
@@ -29,22 +32,21 @@ public final class Workspace {
     Reflection.invoke(method.zeroGradMethod(), instance);
   }
 
-  /** Each {@code double} parameter's accumulated gradient, in parameter order. */
+  /**
+   * The accumulated gradient, one entry per coordinate of the latest forward's point: the contract
+   * sizes {@code gradXs()} by the latest argument, so forward must come first. A copy, where {@code
+   * gradXs()} returns the workspace's own array, which the next backward or zeroGrad changes.
+   */
   public double[] gradients() {
+    if (latest == null) {
+      throw new IllegalStateException(
+          "gradients() before any forward: gradient arrays are as long as forward's arguments");
+    }
     List<Method> accessors = method.gradientAccessors();
-    double[] gradients = new double[accessors.size()];
-    for (int i = 0; i < gradients.length; i++) {
-      gradients[i] = (Double) Reflection.invoke(accessors.get(i), instance);
+    Object[] perParameter = new Object[accessors.size()];
+    for (int i = 0; i < perParameter.length; i++) {
+      perParameter[i] = Reflection.invoke(accessors.get(i), instance);
     }
-    return gradients;
-  }
-
-  /** The accumulated gradient of the {@code double} parameter with this name. */
-  public double gradient(String parameter) {
-    int index = method.doubleParameterNames().indexOf(parameter);
-    if (index < 0) {
-      throw new IllegalArgumentException(method + " has no double parameter " + parameter);
-    }
-    return (Double) Reflection.invoke(method.gradientAccessors().get(index), instance);
+    return method.coordinates(latest).join(perParameter);
   }
 }
