@@ -15,6 +15,8 @@ import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -76,6 +78,7 @@ final class GraphWriter {
             names.of(parameter));
       }
     }
+    Deque<String> passes = new ArrayDeque<>();
     new PrimalWriter(method, names, code) {
       @Override
       protected void afterStep(Step step) {
@@ -91,7 +94,8 @@ final class GraphWriter {
               .addStatement("$L.forward($L)", site, code.arguments(step.args()))
               .addStatement("$L.backward()", site);
         }
-        method.addStatement(node(graph, step, activity, names, code));
+        method.addStatement(
+            node(graph, step, label(step.result(), passes, names), activity, names, code));
       }
 
       @Override
@@ -103,9 +107,15 @@ final class GraphWriter {
         }
       }
 
-      /** A header's node is its initial value's, then on each pass the node the pass ended at. */
+      /**
+       * A header's node is its initial value's, then on each pass the node the pass ended at. The
+       * loop counts its passes from 1, for labels.
+       */
       @Override
       protected void beforeLoop(Loop loop) {
+        String pass = names.passCounter(loop);
+        method.addStatement("int $L = 1", pass);
+        passes.addLast(pass);
         for (Loop.Carried carried : loop.carried()) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
@@ -118,6 +128,7 @@ final class GraphWriter {
 
       @Override
       protected void afterBackEdge(Loop loop) {
+        method.addStatement("$L++", names.passCounter(loop));
         for (Loop.Carried carried : loop.carried()) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
@@ -128,15 +139,20 @@ final class GraphWriter {
         }
       }
 
+      @Override
+      protected void afterLoop(Loop loop) {
+        passes.removeLast();
+      }
+
       /** The node of an active value; a node of its own for a constant that starts a header. */
       private CodeBlock nodeOf(Value header, Operand operand) {
         if (activity.isActive(operand)) {
           return CodeBlock.of("$L", names.graphNode((Value) operand));
         }
         return CodeBlock.of(
-            "$L.addNode($S, $S, $L, new int[] {}, new double[] {})",
+            "$L.addNode($L, $S, $L, new int[] {}, new double[] {})",
             graph,
-            names.of(header),
+            label(header, passes, names),
             code.operand(operand).toString(),
             names.of(header));
       }
@@ -149,10 +165,10 @@ final class GraphWriter {
             Operand from = then ? phi.fromThen() : phi.fromElse();
             boolean linked = activity.isActive(from);
             method.addStatement(
-                "$L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {$L})",
+                "$L = $L.addNode($L, $S, $L, new int[] {$L}, new double[] {$L})",
                 names.graphNode(phi.result()),
                 graph,
-                names.of(phi.result()),
+                label(phi.result(), passes, names),
                 code.operand(from).toString(),
                 names.of(phi.result()),
                 linked ? names.graphNode((Value) from) : "",
@@ -162,9 +178,39 @@ final class GraphWriter {
       }
     }.write(trace.body(), new SourceComments(method));
     if (activity.isActive(trace.result())) {
-      method.addStatement("$L.backward($L)", graph, names.graphNode((Value) trace.result()));
+      Value result = (Value) trace.result();
+      String output = names.graphNode(result);
+      if (isLoopExit(trace, result)) {
+        // The last pass's node may not be the last one made: the output gets a node of its own.
+        output = names.member("output");
+        method.addStatement(
+            "int $L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {1.0})",
+            output,
+            graph,
+            names.of(result),
+            names.of(result) + " after the loop",
+            names.of(result),
+            names.graphNode(result));
+      }
+      method.addStatement("$L.backward($L)", graph, output);
     }
     return method.addStatement("return $L", graph).build();
+  }
+
+  private static boolean isLoopExit(Trace trace, Value value) {
+    return trace.loops().stream()
+        .anyMatch(loop -> loop.carried().stream().anyMatch(c -> c.exit().equals(value)));
+  }
+
+  /**
+   * A node's label: the value's name, and inside loops the pass of each, outermost first, so that
+   * every node has its own: {@code row_2@3.1}.
+   */
+  private static CodeBlock label(Value value, Deque<String> passes, Names names) {
+    if (passes.isEmpty()) {
+      return CodeBlock.of("$S", names.of(value));
+    }
+    return CodeBlock.of("$S + $L", names.of(value) + "@", String.join(" + \".\" + ", passes));
   }
 
   /**
@@ -172,7 +218,7 @@ final class GraphWriter {
    * zero ({@code Math.pow(x, 0)}), so the picture shows what the value was computed from.
    */
   private static CodeBlock node(
-      String graph, Step step, Activity activity, Names names, Code code) {
+      String graph, Step step, CodeBlock label, Activity activity, Names names, Code code) {
     List<Partial> partials = DerivativeRules.partials(step);
     CodeBlock.Builder parents = CodeBlock.builder();
     CodeBlock.Builder locals = CodeBlock.builder();
@@ -194,10 +240,10 @@ final class GraphWriter {
       }
     }
     return CodeBlock.of(
-        "int $L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {$L})",
+        "int $L = $L.addNode($L, $S, $L, new int[] {$L}, new double[] {$L})",
         names.graphNode(step.result()),
         graph,
-        names.of(step.result()),
+        label,
         code.describe(step),
         names.of(step.result()),
         parents.build(),

@@ -52,6 +52,9 @@ abstract class PrimalWriter {
   /** At the end of each pass, after the headers took their next values. */
   protected void afterBackEdge(Loop loop) {}
 
+  /** After the loop. */
+  protected void afterLoop(Loop loop) {}
+
   final void write(List<Node> nodes, SourceComments comments) {
     for (Node node : nodes) {
       if (node instanceof Step step) {
@@ -94,6 +97,7 @@ abstract class PrimalWriter {
     } else {
       method.endControlFlow("while ($L)", condition);
     }
+    afterLoop(loop);
     comments.reset();
   }
 
