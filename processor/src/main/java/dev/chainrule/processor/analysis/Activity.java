@@ -1,12 +1,14 @@
 package dev.chainrule.processor.analysis;
 
 import dev.chainrule.processor.ad.rules.DerivativeRules;
+import dev.chainrule.processor.ir.ArrayVersions;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +30,32 @@ public final class Activity {
 
   public static Activity of(Trace trace) {
     Activity activity = new Activity();
-    activity.findVaried(trace);
-    activity.findUseful(trace);
+    ArrayVersions versions = ArrayVersions.of(trace);
+    List<Value> arrays =
+        trace.definedValues().stream().filter(v -> v.type() == Type.DOUBLE_ARRAY).toList();
+    int before;
+    do {
+      before = activity.varied.size();
+      activity.findVaried(trace);
+      unify(activity.varied, arrays, versions);
+    } while (activity.varied.size() != before);
+    do {
+      before = activity.useful.size();
+      activity.findUseful(trace);
+      unify(activity.useful, arrays, versions);
+    } while (activity.useful.size() != before);
     return activity;
+  }
+
+  /**
+   * The versions of a local array are one array in memory: if one of them varies, or is useful,
+   * they all are. (A new array of zeros varies once a varied value is written into it, and backward
+   * must clear its adjoint where it was made.)
+   */
+  private static void unify(Set<Value> values, List<Value> arrays, ArrayVersions versions) {
+    Set<Value> roots = new HashSet<>();
+    arrays.stream().filter(values::contains).forEach(v -> roots.add(versions.root(v)));
+    arrays.stream().filter(v -> roots.contains(versions.root(v))).forEach(values::add);
   }
 
   private void findVaried(Trace trace) {
@@ -45,7 +70,7 @@ public final class Activity {
   private void findVaried(List<Node> nodes) {
     for (Node node : nodes) {
       if (node instanceof Step step) {
-        if (step.result().type().isDifferentiable()
+        if (step.result().type().carriesDerivatives()
             && !DerivativeRules.isPiecewiseConstant(step.primitive())
             && step.args().stream().anyMatch(varied::contains)) {
           varied.add(step.result());
@@ -70,7 +95,7 @@ public final class Activity {
     do {
       before = varied.size();
       for (Loop.Carried carried : loop.carried()) {
-        if (carried.header().type().isDifferentiable()
+        if (carried.header().type().carriesDerivatives()
             && (varied.contains(carried.initial()) || varied.contains(carried.next()))) {
           varied.add(carried.header());
           varied.add(carried.exit());

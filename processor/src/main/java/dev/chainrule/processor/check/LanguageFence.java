@@ -18,6 +18,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -86,6 +87,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.MINUS,
           Tree.Kind.MULTIPLY,
           Tree.Kind.DIVIDE,
+          Tree.Kind.REMAINDER,
           Tree.Kind.METHOD_INVOCATION,
           Tree.Kind.TYPE_CAST,
           Tree.Kind.CONDITIONAL_EXPRESSION,
@@ -192,6 +194,13 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     TypeMirror type = trees.getTypeMirror(path);
     if (type == null || type.getKind() == TypeKind.ERROR) {
       report.markUnresolved();
+      return false;
+    }
+    if (tree.getKind() == Tree.Kind.REMAINDER
+        && type.getKind() != TypeKind.INT
+        && type.getKind() != TypeKind.LONG) {
+      // Of ints, for indices and counters; a double remainder has a derivative with jumps.
+      report.add(Problem.at(path, Messages.unsupportedExpression(Constructs.describe(tree))));
       return false;
     }
     Type irType = Type.of(type.getKind());
@@ -311,26 +320,43 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   }
 
   /**
-   * {@code xs[i]}: a read of an element of a {@code double[]} or {@code int[]} parameter; the index
-   * is an int expression like any other.
+   * {@code xs[i]}: an element of a {@code double[]} or {@code int[]} parameter or local array; the
+   * index is an int expression like any other.
    */
   @Override
   public Void visitArrayAccess(ArrayAccessTree tree, ValidationReport report) {
     TreePath array = new TreePath(getCurrentPath(), tree.getExpression());
-    if (!isArrayParameter(array)) {
+    if (!isArrayVariable(array)) {
       report.add(Problem.at(array, Messages.arrayAccess(tree.getExpression().toString())));
       return null;
     }
     return scan(tree.getIndex(), report);
   }
 
-  private boolean isArrayParameter(TreePath path) {
+  /** A {@code double[]} or {@code int[]} parameter or local, named as it is. */
+  private boolean isArrayVariable(TreePath path) {
     Element element = trees.getElement(path);
     return path.getLeaf() instanceof IdentifierTree
         && element != null
-        && element.getKind() == ElementKind.PARAMETER
+        && References.isVariable(element)
         && Type.of(element.asType()) != null
         && Type.of(element.asType()).isArray();
+  }
+
+  /**
+   * A local array, made where it is declared with {@code new double[n]} or an initialiser and never
+   * assigned as a whole: its elements are read and written, the array itself goes nowhere.
+   */
+  private void checkLocalArray(VariableTree tree, ValidationReport report) {
+    ExpressionTree initializer = tree.getInitializer();
+    if (!(initializer instanceof NewArrayTree creation)
+        || (creation.getInitializers() == null && creation.getDimensions().size() != 1)) {
+      reject(Messages.localArray(tree.getName().toString()), report);
+      return;
+    }
+    List<? extends ExpressionTree> parts =
+        creation.getInitializers() != null ? creation.getInitializers() : creation.getDimensions();
+    parts.forEach(part -> scan(part, report));
   }
 
   /** An argument for a boolean parameter of a called method. */
@@ -388,6 +414,11 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.markUnresolved();
       return null;
     }
+    Type localType = Type.of(local.asType());
+    if (localType != null && localType.isArray()) {
+      checkLocalArray(tree, report);
+      return null;
+    }
     if (local.asType().getKind() != TypeKind.DOUBLE && local.asType().getKind() != TypeKind.INT) {
       String type = local.asType().toString();
       reject(Messages.localType(tree.getName().toString(), type), report);
@@ -400,7 +431,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
   @Override
   public Void visitEnhancedForLoop(EnhancedForLoopTree tree, ValidationReport report) {
     TreePath array = new TreePath(getCurrentPath(), tree.getExpression());
-    if (!isArrayParameter(array)) {
+    if (!isArrayVariable(array)) {
       report.add(Problem.at(array, Messages.enhancedForOver(tree.getExpression().toString())));
       return null;
     }
@@ -475,6 +506,9 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.markUnresolved();
       return false;
     }
+    if (target instanceof ArrayAccessTree element) {
+      return checkElementTarget(path, element, report);
+    }
     Element element = trees.getElement(path);
     TypeKind kind = element == null ? null : element.asType().getKind();
     if (!(target instanceof IdentifierTree)
@@ -490,6 +524,27 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     return true;
   }
 
+  /**
+   * An element written: of a local array, whose index is scanned like any expression. A parameter's
+   * elements are the caller's, and are never written.
+   */
+  private boolean checkElementTarget(
+      TreePath path, ArrayAccessTree element, ValidationReport report) {
+    TreePath array = new TreePath(path, element.getExpression());
+    Element variable = trees.getElement(array);
+    if (isArrayVariable(array) && variable.getKind() == ElementKind.PARAMETER) {
+      report.add(
+          Problem.at(path, Messages.parameterArrayWrite(variable.getSimpleName().toString())));
+      return false;
+    }
+    if (!isArrayVariable(array)) {
+      report.add(Problem.at(path, Messages.assignmentTarget(element.toString())));
+      return false;
+    }
+    scan(element.getIndex(), report);
+    return true;
+  }
+
   @Override
   public Void visitIdentifier(IdentifierTree tree, ValidationReport report) {
     checkReference(tree, report);
@@ -498,7 +553,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, ValidationReport report) {
-    if (isArrayParameter(new TreePath(getCurrentPath(), tree.getExpression()))
+    if (isArrayVariable(new TreePath(getCurrentPath(), tree.getExpression()))
         && tree.getIdentifier().contentEquals("length")) {
       return null; // xs.length
     }

@@ -27,7 +27,7 @@ public final class Messages {
 
   private static final String SUPPORTED_EXPRESSIONS =
       "a @Differentiable method may use numeric literals, its parameters and double and int locals,"
-          + " static final constants, + - * /, unary - and +, parentheses, casts to double, ?:"
+          + " static final constants, + - * / (and % of ints), unary - and +, parentheses, casts to double, ?:"
           + " with conditions of < <= > >= == != && || !, calls"
           + " of other static @Differentiable methods and of static methods returning int, long"
           + " or boolean, and the Math and StrictMath functions "
@@ -212,8 +212,8 @@ public final class Messages {
     return TAG
         + "'"
         + array
-        + "' is not an array parameter; a @Differentiable method reads elements of its double[]"
-        + " and int[] parameters";
+        + "' is not an array parameter or local; a @Differentiable method reads elements of its"
+        + " double[] and int[] parameters and local arrays";
   }
 
   public static String localType(String local, String type) {
@@ -239,6 +239,24 @@ public final class Messages {
         + "' converts a "
         + type
         + " into an int; write the conversion out, or update the int with an int";
+  }
+
+  public static String localArray(String local) {
+    return TAG
+        + "local array "
+        + local
+        + " must be created where it is declared, with new double[n], new int[n] or an"
+        + " initialiser {a, b, ...}, and never assigned as a whole";
+  }
+
+  public static String parameterArrayWrite(String parameter) {
+    return TAG
+        + "cannot write into parameter "
+        + parameter
+        + ": its elements are the caller's, and backward needs them as forward saw them; copy"
+        + " what you need into a local array (double[] copy = new double["
+        + parameter
+        + ".length]) and write that";
   }
 
   public static String breakInSwitch() {

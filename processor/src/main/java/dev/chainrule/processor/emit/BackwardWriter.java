@@ -7,6 +7,7 @@ import dev.chainrule.processor.ad.reverse.Recording;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Value;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,7 @@ final class BackwardWriter {
           for (AdjointPlan.Update update : adjoint.updates()) {
             method.addStatement(update(update));
           }
+          adjoint.clear().ifPresent(this::clear);
         }
       } else if (part instanceof AdjointPlan.BranchAdjoint branch) {
         branch(branch, comments, popped);
@@ -161,20 +163,36 @@ final class BackwardWriter {
     return now;
   }
 
+  /** A local array's adjoint restarts at zero: one element after a write, all after creation. */
+  private void clear(AdjointPlan.Clear clear) {
+    String adjoint = names.arrayAdjoint(clear.array());
+    if (clear.element().isPresent()) {
+      method.addStatement("$L[$L] = 0.0", adjoint, code.operand(clear.element().get()));
+    } else {
+      method.addStatement(
+          "$T.fill($L, 0, $L, 0.0)", Arrays.class, adjoint, code.operand(clear.length().get()));
+    }
+  }
+
   private CodeBlock update(AdjointPlan.Update update) {
+    CodeBlock from =
+        update.fromElement().isPresent()
+            ? CodeBlock.of(
+                "$L[$L]",
+                names.arrayAdjoint(update.from()),
+                code.operand(update.fromElement().get()))
+            : CodeBlock.of("$L", names.adjoint(update.from()));
     if (update.element().isPresent()) {
-      CodeBlock product =
-          code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
+      CodeBlock product = code.product(from, update.partial());
       return CodeBlock.of(
           "$L[$L] $L= $L",
-          names.gradient(update.target()),
+          names.arrayAdjoint(update.target()),
           code.operand(update.element().get()),
           update.partial().negative() ? "-" : "+",
           product);
     }
     String target = names.adjoint(update.target());
-    CodeBlock product =
-        code.product(CodeBlock.of("$L", names.adjoint(update.from())), update.partial());
+    CodeBlock product = code.product(from, update.partial());
     boolean negative = update.partial().negative();
     if (update.declares()) {
       return CodeBlock.of("double $L = $L$L", target, negative ? "-" : "", product);

@@ -97,6 +97,9 @@ final class Code {
       }
       case INDEX -> CodeBlock.of("$L[$L]", operand(args.get(0)), operand(args.get(1)));
       case LENGTH -> CodeBlock.of("$L.length", operand(args.get(0)));
+      case ARRAY ->
+          throw new IllegalArgumentException(
+              step.primitive() + " is a statement of its own: the writers spell it out");
     };
   }
 

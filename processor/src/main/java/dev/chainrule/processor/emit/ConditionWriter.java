@@ -82,6 +82,7 @@ final class ConditionWriter {
       case INDEX ->
           CodeBlock.of("$L[$L]", print(apply.args().get(0), ATOM), print(apply.args().get(1), 0));
       case LENGTH -> CodeBlock.of("$L.length", print(apply.args().get(0), ATOM));
+      case ARRAY -> throw new IllegalArgumentException("arrays are not made in conditions");
     };
   }
 
@@ -98,7 +99,7 @@ final class ConditionWriter {
       return expr instanceof Literal literal && literal.text().startsWith("-") ? PREFIX : ATOM;
     }
     return switch (apply.primitive()) {
-      case MULTIPLY, DIVIDE -> 13;
+      case MULTIPLY, DIVIDE, REMAINDER -> 13;
       case ADD, SUBTRACT -> 12;
       case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> 10;
       case EQUAL, NOT_EQUAL -> 9;

@@ -5,12 +5,15 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.ad.reverse.Recording;
+import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +27,12 @@ final class ForwardWriter {
   private ForwardWriter() {}
 
   static MethodSpec write(
-      Trace trace, AdjointPlan plan, List<Step> recordedCalls, Names names, Code code) {
+      Trace trace,
+      Activity activity,
+      AdjointPlan plan,
+      List<Step> recordedCalls,
+      Names names,
+      Code code) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("forward")
             .addModifiers(Modifier.PUBLIC)
@@ -72,6 +80,52 @@ final class ForwardWriter {
       @Override
       protected boolean isField(Value value) {
         return fields.contains(value);
+      }
+
+      /**
+       * A local array lives in a field, made on first use and again only when its length changes,
+       * else cleared, so that forward allocates nothing in steady state; so does its buffer of
+       * adjoints, which backward keeps at zero between uses.
+       */
+      @Override
+      protected void allocate(Step step) {
+        Value array = step.result();
+        String name = names.of(array);
+        String element = array.type().elementType().javaName();
+        boolean active = activity.isActive(array);
+        if (step.primitive() == Primitive.NEW_ARRAY) {
+          CodeBlock length = code.operand(step.args().get(0));
+          method
+              .beginControlFlow("if ($L == null || $L.length != $L)", name, name, length)
+              .addStatement("$L = new $L[$L]", name, element, length)
+              .nextControlFlow("else")
+              .addStatement(
+                  "$T.fill($L, $L)", Arrays.class, name, element.equals("int") ? "0" : "0.0")
+              .endControlFlow();
+          if (active) {
+            String adjoint = names.adjoint(array);
+            method
+                .beginControlFlow("if ($L == null || $L.length < $L)", adjoint, adjoint, length)
+                .addStatement("$L = new double[$L]", adjoint, length)
+                .endControlFlow();
+          }
+          return;
+        }
+        int length = step.args().size();
+        method
+            .beginControlFlow("if ($L == null)", name)
+            .addStatement("$L = new $L[$L]", name, element, length)
+            .endControlFlow();
+        for (int k = 0; k < length; k++) {
+          method.addStatement("$L[$L] = $L", name, k, code.operand(step.args().get(k)));
+        }
+        if (active) {
+          String adjoint = names.adjoint(array);
+          method
+              .beginControlFlow("if ($L == null)", adjoint)
+              .addStatement("$L = new double[$L]", adjoint, length)
+              .endControlFlow();
+        }
       }
 
       @Override

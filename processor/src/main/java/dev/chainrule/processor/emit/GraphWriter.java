@@ -16,6 +16,7 @@ import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -85,6 +86,10 @@ final class GraphWriter {
         if (!activity.isActive(step)) {
           return;
         }
+        if (step.primitive().writesArray()) {
+          arrayNodes(step);
+          return;
+        }
         if (step.primitive() == Primitive.CALL_METHOD) {
           // The callee's own forward and backward give the local derivatives of this node.
           ClassName callee = Code.generatedClassOf((MethodRef) step.callee());
@@ -98,10 +103,62 @@ final class GraphWriter {
             node(graph, step, label(step.result(), passes, names), activity, names, code));
       }
 
+      /**
+       * A local array's elements are nodes, tracked in an array of node ids beside it: a new
+       * array's elements are all one node of zeros, and a write makes the element the value
+       * written.
+       */
+      private void arrayNodes(Step step) {
+        Value array = step.result();
+        String nodes = names.graphNode(array);
+        switch (step.primitive()) {
+          case NEW_ARRAY -> {
+            CodeBlock length = code.operand(step.args().get(0));
+            method
+                .addStatement("int[] $L = new int[$L]", nodes, length)
+                .addStatement(
+                    "$T.fill($L, $L.addNode($L, $S, 0.0, new int[] {}, new double[] {}))",
+                    Arrays.class,
+                    nodes,
+                    graph,
+                    label(array, passes, names),
+                    "new double[" + length + "]");
+          }
+          case ARRAY_OF -> {
+            CodeBlock.Builder elements = CodeBlock.builder();
+            for (int k = 0; k < step.args().size(); k++) {
+              elements.add(k == 0 ? "$L" : ", $L", elementNode(array, k, step.args().get(k)));
+            }
+            method.addStatement("int[] $L = {$L}", nodes, elements.build());
+          }
+          default ->
+              method.addStatement(
+                  "$L[$L] = $L",
+                  nodes,
+                  code.operand(step.args().get(1)),
+                  elementNode(step.result(), -1, step.args().get(2)));
+        }
+      }
+
+      /** The node of a value put into an array: its own, or one made for a constant. */
+      private CodeBlock elementNode(Value array, int k, Operand value) {
+        if (activity.isActive(value)) {
+          return CodeBlock.of("$L", names.graphNode((Value) value));
+        }
+        // Labelled after the write's own version of the array, or the element of an initialiser.
+        String name = k >= 0 ? names.of(array) + "[" + k + "]" : array.name() + "[]";
+        return CodeBlock.of(
+            "$L.addNode($L, $S, $L, new int[] {}, new double[] {})",
+            graph,
+            label(name, passes),
+            code.operand(value).toString(),
+            code.operand(value));
+      }
+
       @Override
       protected void beforeBranch(Branch branch) {
         for (Branch.Phi phi : branch.phis()) {
-          if (activity.isActive(phi.result())) {
+          if (activity.isActive(phi.result()) && !phi.result().type().isArray()) {
             method.addStatement("int $L", names.graphNode(phi.result()));
           }
         }
@@ -116,7 +173,7 @@ final class GraphWriter {
         String pass = names.passCounter(loop);
         method.addStatement("int $L = 1", pass);
         passes.addLast(pass);
-        for (Loop.Carried carried : loop.carried()) {
+        for (Loop.Carried carried : scalars(loop)) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
                 "int $L = $L",
@@ -129,7 +186,7 @@ final class GraphWriter {
       @Override
       protected void afterBackEdge(Loop loop) {
         method.addStatement("$L++", names.passCounter(loop));
-        for (Loop.Carried carried : loop.carried()) {
+        for (Loop.Carried carried : scalars(loop)) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
                 "$L = $L",
@@ -161,7 +218,7 @@ final class GraphWriter {
       @Override
       protected void endOfArm(Branch branch, boolean then) {
         for (Branch.Phi phi : branch.phis()) {
-          if (activity.isActive(phi.result())) {
+          if (activity.isActive(phi.result()) && !phi.result().type().isArray()) {
             Operand from = then ? phi.fromThen() : phi.fromElse();
             boolean linked = activity.isActive(from);
             method.addStatement(
@@ -207,10 +264,14 @@ final class GraphWriter {
    * every node has its own: {@code row_2@3.1}.
    */
   private static CodeBlock label(Value value, Deque<String> passes, Names names) {
+    return label(names.of(value), passes);
+  }
+
+  private static CodeBlock label(String name, Deque<String> passes) {
     if (passes.isEmpty()) {
-      return CodeBlock.of("$S", names.of(value));
+      return CodeBlock.of("$S", name);
     }
-    return CodeBlock.of("$S + $L", names.of(value) + "@", String.join(" + \".\" + ", passes));
+    return CodeBlock.of("$S + $L", name + "@", String.join(" + \".\" + ", passes));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.chainrule.processor.emit;
 
 import dev.chainrule.processor.GeneratedNames;
+import dev.chainrule.processor.ir.ArrayVersions;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Constant;
 import dev.chainrule.processor.ir.Expr;
@@ -30,10 +31,12 @@ final class Names {
   private final Map<Object, String> allocated = new HashMap<>();
 
   /**
-   * A loop's exit value lives in its header's variable: one name, one adjoint, one tangent for
-   * both.
+   * A loop's exit value lives in its header's variable, and every version of a local array in the
+   * array made where it is declared: one name, one adjoint, one tangent for all of them.
    */
   private final Map<Value, Value> aliases = new HashMap<>();
+
+  private final Set<Value> parameters = new HashSet<>();
 
   Names(Trace trace) {
     for (String name : referencedNames(trace)) {
@@ -45,6 +48,13 @@ final class Names {
     for (Loop loop : trace.loops()) {
       loop.carried().forEach(carried -> aliases.put(carried.exit(), carried.header()));
     }
+    ArrayVersions arrays = ArrayVersions.of(trace);
+    for (Value value : trace.definedValues()) {
+      if (arrays.isLaterVersion(value)) {
+        aliases.put(value, arrays.root(value));
+      }
+    }
+    parameters.addAll(trace.params());
     for (Value value : trace.definedValues()) {
       if (!aliases.containsKey(value)) {
         allocate(value.name(), value);
@@ -131,9 +141,26 @@ final class Names {
     return allocated.get(canonical(value));
   }
 
-  /** The value itself, or for a loop's exit the header whose variable holds it. */
+  /** The value whose variable holds this one: a loop's header for its exit, an array's creation. */
   Value canonical(Value value) {
-    return aliases.getOrDefault(value, value);
+    Value canonical = value;
+    for (Value alias = aliases.get(canonical); alias != null; alias = aliases.get(canonical)) {
+      canonical = alias;
+    }
+    return canonical;
+  }
+
+  /** Whether an array is a parameter, whose gradient is {@code gradXs}, or a local array. */
+  boolean isParameter(Value value) {
+    return parameters.contains(canonical(value));
+  }
+
+  /**
+   * The adjoint of an array: for a parameter the gradient it accumulates into, for a local array
+   * the workspace's buffer {@code d_h}, as long as the array.
+   */
+  String arrayAdjoint(Value array) {
+    return isParameter(array) ? gradient(canonical(array)) : adjoint(array);
   }
 
   /** The field that accumulates a parameter's gradient. */

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Value;
 import java.util.List;
@@ -37,6 +38,22 @@ abstract class PrimalWriter {
 
   protected void afterStep(Step step) {}
 
+  /** A local array made: {@code double[] h = new double[n]} or {@code double[] h = {a, b}}. */
+  protected void allocate(Step step) {
+    Value array = step.result();
+    if (step.primitive() == Primitive.NEW_ARRAY) {
+      method.addStatement(
+          "$T $L = new $L[$L]",
+          Code.typeOf(array.type()),
+          names.of(array),
+          array.type().elementType().javaName(),
+          code.operand(step.args().get(0)));
+    } else {
+      method.addStatement(
+          "$T $L = {$L}", Code.typeOf(array.type()), names.of(array), code.arguments(step.args()));
+    }
+  }
+
   /** Before the {@code if}: declare what both arms assign. */
   protected void beforeBranch(Branch branch) {}
 
@@ -59,7 +76,17 @@ abstract class PrimalWriter {
     for (Node node : nodes) {
       if (node instanceof Step step) {
         comments.before(step.line());
-        assign(step.result(), value(step));
+        if (step.primitive() == Primitive.STORE) {
+          method.addStatement(
+              "$L[$L] = $L",
+              names.of(step.result()),
+              code.operand(step.args().get(1)),
+              code.operand(step.args().get(2)));
+        } else if (step.primitive().writesArray()) {
+          allocate(step);
+        } else {
+          assign(step.result(), value(step));
+        }
         afterStep(step);
       } else if (node instanceof Branch branch) {
         branch(branch, comments);
@@ -76,7 +103,7 @@ abstract class PrimalWriter {
    */
   private void loop(Loop loop, SourceComments comments) {
     comments.before(loop.line());
-    for (Loop.Carried carried : loop.carried()) {
+    for (Loop.Carried carried : scalars(loop)) {
       assign(carried.header(), code.operand(carried.initial()));
     }
     beforeLoop(loop);
@@ -88,7 +115,7 @@ abstract class PrimalWriter {
     }
     write(loop.body(), comments.nested());
     endOfPass(loop);
-    for (Loop.Carried carried : loop.carried()) {
+    for (Loop.Carried carried : scalars(loop)) {
       method.addStatement("$L = $L", names.of(carried.header()), code.operand(carried.next()));
     }
     afterBackEdge(loop);
@@ -105,7 +132,7 @@ abstract class PrimalWriter {
     comments.before(branch.line());
     assign(branch.taken(), ConditionWriter.write(branch.condition(), branch.reads(), code));
     for (Branch.Phi phi : branch.phis()) {
-      if (!isField(phi.result())) {
+      if (!isField(phi.result()) && !phi.result().type().isArray()) {
         method.addStatement("$T $L", Code.typeOf(phi.result().type()), names.of(phi.result()));
       }
     }
@@ -121,10 +148,19 @@ abstract class PrimalWriter {
   private void arm(Branch branch, boolean then, SourceComments comments) {
     write(then ? branch.then() : branch.otherwise(), comments.nested());
     for (Branch.Phi phi : branch.phis()) {
-      method.addStatement(
-          "$L = $L", names.of(phi.result()), code.operand(then ? phi.fromThen() : phi.fromElse()));
+      if (!phi.result().type().isArray()) { // an array's versions are one variable
+        method.addStatement(
+            "$L = $L",
+            names.of(phi.result()),
+            code.operand(then ? phi.fromThen() : phi.fromElse()));
+      }
     }
     endOfArm(branch, then);
+  }
+
+  /** The carried variables that are not arrays: an array's versions are one variable. */
+  protected static List<Loop.Carried> scalars(Loop loop) {
+    return loop.carried().stream().filter(c -> !c.header().type().isArray()).toList();
   }
 
   protected final void assign(Value value, CodeBlock computed) {

@@ -47,6 +47,12 @@ final class TangentWriter {
     new PrimalWriter(method, names, code) {
       @Override
       protected void afterStep(Step step) {
+        if (step.primitive().writesArray()) {
+          if (activity.isActive(step.result())) {
+            arrayTangent(step);
+          }
+          return;
+        }
         if (plan.hasTangent(step)) {
           CodeBlock tangent =
               step.primitive() == Primitive.CALL_METHOD
@@ -64,16 +70,39 @@ final class TangentWriter {
       @Override
       protected void beforeBranch(Branch branch) {
         for (Branch.Phi phi : branch.phis()) {
-          if (activity.isActive(phi.result())) {
+          if (activity.isActive(phi.result()) && !phi.result().type().isArray()) {
             method.addStatement("double $L", names.tangent(phi.result()));
           }
+        }
+      }
+
+      /** A local array's tangents live in an array beside it. */
+      private void arrayTangent(Step step) {
+        String tangents = names.tangent(step.result());
+        switch (step.primitive()) {
+          case NEW_ARRAY ->
+              method.addStatement(
+                  "double[] $L = new double[$L]", tangents, code.operand(step.args().get(0)));
+          case ARRAY_OF ->
+              method.addStatement(
+                  "double[] $L = {$L}",
+                  tangents,
+                  step.args().stream()
+                      .map(a -> CodeBlock.of("$L", tangentOf(a)))
+                      .collect(CodeBlock.joining(", ")));
+          default ->
+              method.addStatement(
+                  "$L[$L] = $L",
+                  tangents,
+                  code.operand(step.args().get(1)),
+                  tangentOf(step.args().get(2)));
         }
       }
 
       /** Each active header's tangent starts from its initial value's. */
       @Override
       protected void beforeLoop(Loop loop) {
-        for (Loop.Carried carried : loop.carried()) {
+        for (Loop.Carried carried : scalars(loop)) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
                 "double $L = $L", names.tangent(carried.header()), tangentOf(carried.initial()));
@@ -83,7 +112,7 @@ final class TangentWriter {
 
       @Override
       protected void afterBackEdge(Loop loop) {
-        for (Loop.Carried carried : loop.carried()) {
+        for (Loop.Carried carried : scalars(loop)) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
                 "$L = $L", names.tangent(carried.header()), tangentOf(carried.next()));
@@ -98,7 +127,7 @@ final class TangentWriter {
       @Override
       protected void endOfArm(Branch branch, boolean then) {
         for (Branch.Phi phi : branch.phis()) {
-          if (activity.isActive(phi.result())) {
+          if (activity.isActive(phi.result()) && !phi.result().type().isArray()) {
             Operand from = then ? phi.fromThen() : phi.fromElse();
             method.addStatement(
                 "$L = $L",

@@ -50,6 +50,13 @@ public final class WorkspaceWriter {
     for (Value value : adjoints.recording().fields()) {
       type.addField(Code.typeOf(value.type()), names.of(value), Modifier.PRIVATE);
     }
+    for (Step creation : localArrays(trace)) {
+      Value array = creation.result();
+      type.addField(Code.typeOf(array.type()), names.of(array), Modifier.PRIVATE);
+      if (activity.isActive(array)) {
+        type.addField(Code.typeOf(array.type()), names.adjoint(array), Modifier.PRIVATE);
+      }
+    }
     if (adjoints.recording().usesTape()) {
       type.addField(
           FieldSpec.builder(TAPE_CLASS, names.member(TAPE), Modifier.PRIVATE, Modifier.FINAL)
@@ -74,7 +81,8 @@ public final class WorkspaceWriter {
             .addJavadoc("Creates a workspace; reuse it across calls, one per thread.\n")
             .build());
     type.addMethod(
-        ForwardWriter.write(trace, adjoints, recordedCalls(trace, activity), names, code));
+        ForwardWriter.write(
+            trace, activity, adjoints, recordedCalls(trace, activity), names, code));
     type.addMethod(BackwardWriter.write(adjoints, names, code));
     type.addMethod(zeroGrad(differentiable, names));
     for (Value parameter : differentiable) {
@@ -93,6 +101,13 @@ public final class WorkspaceWriter {
   static List<Step> recordedCalls(Trace trace, Activity activity) {
     return trace.steps().stream()
         .filter(s -> s.primitive() == Primitive.CALL_METHOD && activity.isActive(s))
+        .toList();
+  }
+
+  /** Where the method makes its local arrays: forward keeps each in a field, reused. */
+  private static List<Step> localArrays(Trace trace) {
+    return trace.steps().stream()
+        .filter(s -> s.primitive().writesArray() && s.primitive() != Primitive.STORE)
         .toList();
   }
 

@@ -34,6 +34,12 @@ public final class IrPrinter {
       text.append(indent).append(statement.line().number()).append(": ");
       if (statement instanceof Stmt.Assign assign) {
         text.append(assign.target().name()).append(" = ").append(print(assign.value()));
+      } else if (statement instanceof Stmt.Store store) {
+        text.append(store.array().name())
+            .append('[')
+            .append(print(store.index()))
+            .append("] = ")
+            .append(print(store.value()));
       } else if (statement instanceof Stmt.Return ret) {
         text.append("return ").append(print(ret.value()));
       } else if (statement instanceof Stmt.If branch) {
@@ -214,6 +220,12 @@ public final class IrPrinter {
       case METHOD -> callee.displayName() + "(" + String.join(", ", args) + ")";
       case INDEX -> args.get(0) + "[" + args.get(1) + "]";
       case LENGTH -> args.get(0) + ".length";
+      case ARRAY ->
+          switch (primitive) {
+            case NEW_ARRAY -> "new [" + args.get(0) + "]";
+            case STORE -> args.get(0) + " with [" + args.get(1) + "] = " + args.get(2);
+            default -> "{" + String.join(", ", args) + "}";
+          };
     };
   }
 }

@@ -13,6 +13,8 @@ public enum Primitive {
   SUBTRACT(Notation.INFIX, "-", 2),
   MULTIPLY(Notation.INFIX, "*", 2),
   DIVIDE(Notation.INFIX, "/", 2),
+  /** Of ints and longs only: indices and counters. */
+  REMAINDER(Notation.INFIX, "%", 2),
   NEGATE(Notation.PREFIX, "-", 1),
   /** {@code y = x}: a variable initialised from another keeps its own name in generated code. */
   COPY(Notation.COPY, "", 1),
@@ -57,10 +59,20 @@ public enum Primitive {
   OR(Notation.INFIX, "||", 2),
   NOT(Notation.PREFIX, "!", 1),
 
-  /** {@code xs[i]}: an element of an array parameter. */
+  /** {@code xs[i]}: an element of an array parameter or local. */
   ELEMENT(Notation.INDEX, "[]", 2),
   /** {@code xs.length}. */
   LENGTH(Notation.LENGTH, ".length", 1),
+
+  /** {@code new double[n]}: a local array of zeros. */
+  NEW_ARRAY(Notation.ARRAY, "new", 1),
+  /** {@code {a, b, c}}: a local array of the arguments; any number of them. */
+  ARRAY_OF(Notation.ARRAY, "{}", -1),
+  /**
+   * {@code xs[i] = v}: writes an element of a local array; its result is the array after the write,
+   * a new version of the same array in single-assignment form.
+   */
+  STORE(Notation.ARRAY, "[]=", 3),
 
   /** A call of a user's method, named by the step's {@link MethodRef}; any number of arguments. */
   CALL_METHOD(Notation.METHOD, "", -1);
@@ -78,7 +90,9 @@ public enum Primitive {
     /** {@code array[index]}. */
     INDEX,
     /** {@code array.length}. */
-    LENGTH
+    LENGTH,
+    /** Creating or writing a local array: a statement of its own, not an expression. */
+    ARRAY
   }
 
   private final Notation notation;
@@ -98,6 +112,11 @@ public enum Primitive {
   /** The operator ({@code "+"}), the cast prefix, or the Math method's name ({@code "sin"}). */
   public String symbol() {
     return symbol;
+  }
+
+  /** Whether the step creates or writes a local array rather than computing a value. */
+  public boolean writesArray() {
+    return notation == Notation.ARRAY;
   }
 
   public boolean isMathFunction() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A statement of the user's method, each tied to the source line it came from. */
 public sealed interface Stmt
-    permits Stmt.Assign, Stmt.Return, Stmt.If, Stmt.Loop, Stmt.Break, Stmt.Continue {
+    permits Stmt.Assign, Stmt.Store, Stmt.Return, Stmt.If, Stmt.Loop, Stmt.Break, Stmt.Continue {
   SourceLine line();
 
   /**
@@ -16,6 +16,9 @@ public sealed interface Stmt
       this(target, value, false, line);
     }
   }
+
+  /** {@code array[index] = value}, a compound assignment to an element spelled out. */
+  record Store(Variable array, Expr index, Expr value, SourceLine line) implements Stmt {}
 
   /** A {@code return}: the last statement of the method, or of a branch that returns. */
   record Return(Expr value, SourceLine line) implements Stmt {}

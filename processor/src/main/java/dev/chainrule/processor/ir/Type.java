@@ -13,9 +13,12 @@ public enum Type {
   LONG("long"),
   INT("int"),
   BOOLEAN("boolean"),
-  /** A parameter only: its elements carry derivatives, gathered in {@code gradXs()}. */
+  /**
+   * A parameter, whose elements carry derivatives gathered in {@code gradXs()}, or a local array,
+   * whose elements carry derivatives through it.
+   */
   DOUBLE_ARRAY("double[]"),
-  /** A parameter only: indices and constants. */
+  /** Indices and constants, in a parameter or a local array. */
   INT_ARRAY("int[]");
 
   private final String javaName;
@@ -40,6 +43,20 @@ public enum Type {
 
   /** A parameter of this type has an accumulated gradient and a tangent direction. */
   public boolean hasGradient() {
+    return this == DOUBLE || this == DOUBLE_ARRAY;
+  }
+
+  /** The type of an element of an array of this type. */
+  public Type elementType() {
+    return switch (this) {
+      case DOUBLE_ARRAY -> DOUBLE;
+      case INT_ARRAY -> INT;
+      default -> throw new IllegalArgumentException(this + " is not an array type");
+    };
+  }
+
+  /** Whether derivatives flow through values of this type: doubles, and double arrays. */
+  public boolean carriesDerivatives() {
     return this == DOUBLE || this == DOUBLE_ARRAY;
   }
 

@@ -16,6 +16,8 @@ final class Assignments {
         if (assign.declares()) {
           declared.add(assign.target());
         }
+      } else if (statement instanceof Stmt.Store store) {
+        assigned.add(store.array());
       } else if (statement instanceof Stmt.If branch) {
         collect(branch.then(), assigned, declared);
         collect(branch.otherwise(), assigned, declared);

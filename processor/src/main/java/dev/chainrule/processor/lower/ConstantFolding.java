@@ -19,7 +19,7 @@ final class ConstantFolding {
   private ConstantFolding() {}
 
   static Optional<Literal> fold(Primitive primitive, List<Operand> args, Type type) {
-    if (!args.stream().allMatch(Literal.class::isInstance)) {
+    if (args.isEmpty() || !args.stream().allMatch(Literal.class::isInstance)) {
       return Optional.empty();
     }
     double a = ((Literal) args.get(0)).value();

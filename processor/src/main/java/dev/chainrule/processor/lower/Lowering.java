@@ -89,6 +89,8 @@ public final class Lowering {
     for (Stmt statement : statements) {
       if (statement instanceof Stmt.Assign assign) {
         assign(assign);
+      } else if (statement instanceof Stmt.Store store) {
+        store(store);
       } else if (statement instanceof Stmt.Return ret) {
         return returned(ret);
       } else if (statement instanceof Stmt.Loop loop) {
@@ -108,6 +110,24 @@ public final class Lowering {
     Value value =
         define(version(target), target.type(), target.name(), assign.value(), assign.line());
     current.put(target, value);
+  }
+
+  /**
+   * {@code h[i] = v}: a step whose result is the array after the write, a new version of it, so
+   * that reads before and after the write see different values.
+   */
+  private void store(Stmt.Store store) {
+    Variable array = store.array();
+    Operand index = operand(store.index(), array.name(), store.line());
+    Operand value = operand(store.value(), array.name(), store.line());
+    Value written = newValue(version(array), array.type());
+    emit(
+        written,
+        Primitive.STORE,
+        List.of(current.get(array), index, value),
+        MathClass.MATH,
+        store.line());
+    current.put(array, written);
   }
 
   /**

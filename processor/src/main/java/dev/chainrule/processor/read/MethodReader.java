@@ -18,6 +18,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -146,7 +147,10 @@ public final class MethodReader {
       case VARIABLE -> {
         Variable local = declare(trees.getElement(path));
         ExpressionTree initializer = ((VariableTree) statement).getInitializer();
-        if (initializer != null) {
+        if (local.type().isArray()) {
+          body.add(
+              new Stmt.Assign(local, newArray(child(path, initializer), local.type()), true, line));
+        } else if (initializer != null) {
           body.add(new Stmt.Assign(local, expression(child(path, initializer)), true, line));
         }
       }
@@ -329,9 +333,26 @@ public final class MethodReader {
     return chain;
   }
 
+  /** {@code new double[n]}, or an initialiser {@code {a, b}}: the fence admitted no other. */
+  private Expr newArray(TreePath path, Type type) {
+    NewArrayTree creation = (NewArrayTree) path.getLeaf();
+    if (creation.getInitializers() == null) {
+      Expr length = expression(child(path, creation.getDimensions().get(0)));
+      return new Expr.Apply(Primitive.NEW_ARRAY, List.of(length), type, MathClass.MATH);
+    }
+    List<Expr> elements = new ArrayList<>();
+    for (ExpressionTree element : creation.getInitializers()) {
+      elements.add(expression(child(path, element)));
+    }
+    return new Expr.Apply(Primitive.ARRAY_OF, elements, type, MathClass.MATH);
+  }
+
   /** An assignment, compound assignment, or increment, spelled out as {@code x = <expr>}. */
   private Stmt readUpdate(TreePath path, SourceLine line) {
     Tree update = path.getLeaf();
+    if (TreeInfo.skipParentheses(updated(update)) instanceof ArrayAccessTree element) {
+      return readStore(path, element, line);
+    }
     if (update instanceof AssignmentTree assignment) {
       Variable target = variableAt(child(path, assignment.getVariable()));
       return new Stmt.Assign(target, expression(child(path, assignment.getExpression())), line);
@@ -339,27 +360,65 @@ public final class MethodReader {
     if (update instanceof CompoundAssignmentTree compound) {
       Variable target = variableAt(child(path, compound.getVariable()));
       Expr operand = expression(child(path, compound.getExpression()));
-      Primitive op =
-          switch (compound.getKind()) {
-            case PLUS_ASSIGNMENT -> Primitive.ADD;
-            case MINUS_ASSIGNMENT -> Primitive.SUBTRACT;
-            case MULTIPLY_ASSIGNMENT -> Primitive.MULTIPLY;
-            case DIVIDE_ASSIGNMENT -> Primitive.DIVIDE;
-            default -> throw unexpected(compound);
-          };
+      Primitive op = compoundOperator(compound);
       Type type = target.type() == Type.INT ? Type.INT : Type.DOUBLE;
       return new Stmt.Assign(target, apply(op, type, new Expr.Read(target), operand), line);
     }
     UnaryTree step = (UnaryTree) update;
     Variable target = variableAt(child(path, step.getExpression()));
-    Primitive op =
-        switch (step.getKind()) {
-          case PREFIX_INCREMENT, POSTFIX_INCREMENT -> Primitive.ADD;
-          case PREFIX_DECREMENT, POSTFIX_DECREMENT -> Primitive.SUBTRACT;
-          default -> throw unexpected(step);
-        };
+    Primitive op = incrementOperator(step);
     Literal one = new Literal(1, "1", Type.INT);
     return new Stmt.Assign(target, apply(op, target.type(), new Expr.Read(target), one), line);
+  }
+
+  /** The variable or element an update writes. */
+  private static ExpressionTree updated(Tree update) {
+    if (update instanceof AssignmentTree assignment) {
+      return assignment.getVariable();
+    }
+    if (update instanceof CompoundAssignmentTree compound) {
+      return compound.getVariable();
+    }
+    return ((UnaryTree) update).getExpression();
+  }
+
+  /** {@code h[i] = v}, {@code h[i] += v} or {@code h[i]++}, written to a local array. */
+  private Stmt readStore(TreePath path, ArrayAccessTree element, SourceLine line) {
+    Tree update = path.getLeaf();
+    TreePath elementPath = TreePath.getPath(path, element);
+    Variable array = variableAt(child(elementPath, element.getExpression()));
+    Expr index = expression(child(elementPath, element.getIndex()));
+    Type type = array.type().elementType();
+    Expr current = apply(Primitive.ELEMENT, type, new Expr.Read(array), index);
+    Expr value;
+    if (update instanceof AssignmentTree assignment) {
+      value = expression(child(path, assignment.getExpression()));
+    } else if (update instanceof CompoundAssignmentTree compound) {
+      Expr operand = expression(child(path, compound.getExpression()));
+      value = apply(compoundOperator(compound), type, current, operand);
+    } else {
+      Literal one = new Literal(1, "1", Type.INT);
+      value = apply(incrementOperator((UnaryTree) update), type, current, one);
+    }
+    return new Stmt.Store(array, index, value, line);
+  }
+
+  private static Primitive compoundOperator(CompoundAssignmentTree compound) {
+    return switch (compound.getKind()) {
+      case PLUS_ASSIGNMENT -> Primitive.ADD;
+      case MINUS_ASSIGNMENT -> Primitive.SUBTRACT;
+      case MULTIPLY_ASSIGNMENT -> Primitive.MULTIPLY;
+      case DIVIDE_ASSIGNMENT -> Primitive.DIVIDE;
+      default -> throw unexpected(compound);
+    };
+  }
+
+  private static Primitive incrementOperator(UnaryTree step) {
+    return switch (step.getKind()) {
+      case PREFIX_INCREMENT, POSTFIX_INCREMENT -> Primitive.ADD;
+      case PREFIX_DECREMENT, POSTFIX_DECREMENT -> Primitive.SUBTRACT;
+      default -> throw unexpected(step);
+    };
   }
 
   private Variable variableAt(TreePath path) {
@@ -397,13 +456,14 @@ public final class MethodReader {
         }
         return apply(Primitive.NEGATE, type, operand);
       }
-      case PLUS, MINUS, MULTIPLY, DIVIDE -> {
+      case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> {
         BinaryTree binary = (BinaryTree) tree;
         Primitive op =
             switch (tree.getKind()) {
               case PLUS -> Primitive.ADD;
               case MINUS -> Primitive.SUBTRACT;
               case MULTIPLY -> Primitive.MULTIPLY;
+              case REMAINDER -> Primitive.REMAINDER;
               default -> Primitive.DIVIDE;
             };
         Expr left = expression(child(path, binary.getLeftOperand()));

@@ -156,8 +156,8 @@ class ExpressionDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "'WEIGHTS' is not an array parameter; a @Differentiable method reads elements of"
-                    + " its double[] and int[] parameters",
+                "'WEIGHTS' is not an array parameter or local; a @Differentiable method reads"
+                    + " elements of its double[] and int[] parameters and local arrays",
                 source)
             .at("WEIGHTS"));
   }

@@ -17,8 +17,8 @@ final class Hints {
   /** Follows the construct in a message about an unsupported expression. */
   static final String EXPRESSION_HINT =
       "is not supported; a @Differentiable method may use numeric literals, its parameters and"
-          + " double and int locals, static final constants, + - * /, unary - and +, parentheses, casts to"
-          + " double, ?: with conditions of < <= > >= == != && || !, calls of other static"
+          + " double and int locals, static final constants, + - * / (and % of ints), unary - and +,"
+          + " parentheses, casts to double, ?: with conditions of < <= > >= == != && || !, calls of other static"
           + " @Differentiable methods and of static methods"
           + " returning int, long or boolean, and the Math and StrictMath functions sin, cos,";
 

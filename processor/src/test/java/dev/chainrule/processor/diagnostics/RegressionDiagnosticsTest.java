@@ -471,7 +471,10 @@ class RegressionDiagnosticsTest {
               }
             }
             """);
-    assertRejected(compile(source), "p.C_m", error("cannot assign to xs[0]", source).at("[0] ="));
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("cannot write into parameter xs: its elements are the caller's", source).at("[0] ="));
   }
 
   private static void assertNoMessageContains(Compilation compilation, String text) {

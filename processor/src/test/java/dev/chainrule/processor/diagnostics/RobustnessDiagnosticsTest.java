@@ -246,7 +246,7 @@ class RobustnessDiagnosticsTest {
         "assert false : \"never\"; return x;",
         "return ((java.util.function.DoubleSupplier) () -> x).getAsDouble();",
         "return java.util.Arrays.stream(W).map(w -> w * x).sum();",
-        "double[] a = {x, 2 * x}; return a[0] + a.length;",
+        "double[][] a = {{x, 2 * x}}; return a[0][0] + a.length;",
         "return new double[] {x}[0];",
         "return x + W.length;",
         "String s = \"\" + x; return s.length();",

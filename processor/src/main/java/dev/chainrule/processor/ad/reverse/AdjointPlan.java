@@ -4,6 +4,7 @@ import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
@@ -11,6 +12,7 @@ import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.SourceLine;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +45,20 @@ public record AdjointPlan(
    * replays}: the callee's workspace recorded only the last pass, so backward calls its forward
    * again, with this pass's arguments, before its backward.
    */
-  public record StepAdjoint(Step step, List<Update> updates, boolean replays) {}
+  public record StepAdjoint(
+      Step step, List<Update> updates, boolean replays, Optional<Clear> clear) {
+    StepAdjoint(Step step, List<Update> updates, boolean replays) {
+      this(step, updates, replays, Optional.empty());
+    }
+  }
+
+  /**
+   * After the updates of a write into a local array, or of its creation: the adjoint of the element
+   * written, or of the first {@code length} elements, restarts at zero. What was there before the
+   * write did not reach the result through that element; and the buffer of adjoints is clean for
+   * the array's next use.
+   */
+  public record Clear(Value array, Optional<Operand> element, Optional<Operand> length) {}
 
   /**
    * A loop in reverse: its passes replayed last first, as many as forward made.
@@ -84,14 +99,24 @@ public record AdjointPlan(
 
   /**
    * {@code d_target += d_from * partial}; the first update of a target declares its adjoint instead
-   * of adding to it, so no adjoint is initialised to zero. For an element of an array parameter,
-   * {@code element} is the index, and the update adds straight into the accumulated gradient:
-   * parameter arrays are never written, so no adjoint array is needed.
+   * of adding to it, so no adjoint is initialised to zero. For an element of an array, {@code
+   * element} is the index, and the update adds into the array's adjoint: for a parameter straight
+   * into its accumulated gradient, since parameter arrays are never written. For a value written
+   * into a local array, {@code fromElement} is the index its adjoint comes from.
    */
   public record Update(
-      Value target, Value from, Partial partial, boolean declares, Optional<Operand> element) {
+      Value target,
+      Value from,
+      Partial partial,
+      boolean declares,
+      Optional<Operand> element,
+      Optional<Operand> fromElement) {
     Update(Value target, Value from, Partial partial, boolean declares) {
-      this(target, from, partial, declares, Optional.empty());
+      this(target, from, partial, declares, Optional.empty(), Optional.empty());
+    }
+
+    Update(Value target, Value from, Partial partial, boolean declares, Optional<Operand> element) {
+      this(target, from, partial, declares, element, Optional.empty());
     }
   }
 
@@ -126,16 +151,16 @@ public record AdjointPlan(
       for (int i = nodes.size() - 1; i >= 0; i--) {
         Node node = nodes.get(i);
         if (node instanceof Step step) {
-          if (declared.contains(step.result())) { // else inactive, or its adjoint is zero
+          if (hasAdjoint(step.result(), declared)) { // else inactive, or its adjoint is zero
             append(parts, step(step, declared, inLoop));
           }
         } else if (node instanceof Branch branch) {
-          if (branch.phis().stream().anyMatch(phi -> declared.contains(phi.result()))) {
+          if (branch.phis().stream().anyMatch(phi -> hasAdjoint(phi.result(), declared))) {
             parts.add(branch(branch, declared, inLoop));
           }
         } else {
           Loop loop = (Loop) node;
-          if (loop.carried().stream().anyMatch(c -> declared.contains(c.exit()))) {
+          if (loop.carried().stream().anyMatch(c -> hasAdjoint(c.exit(), declared))) {
             parts.add(loop(loop, declared));
           }
         }
@@ -143,7 +168,67 @@ public record AdjointPlan(
       return parts;
     }
 
+    /**
+     * A scalar has an adjoint once something after it updated one; an active local array always has
+     * one, its buffer, which every version shares.
+     */
+    private boolean hasAdjoint(Value value, Set<Value> declared) {
+      return declared.contains(value) || (value.type().isArray() && activity.isActive(value));
+    }
+
+    /**
+     * A local array made or written: each value that went into it takes the adjoint of its element,
+     * which then restarts at zero.
+     */
+    private StepAdjoint arrayStep(Step step, Set<Value> declared) {
+      List<Update> updates = new ArrayList<>();
+      Value array = step.result();
+      Optional<Clear> clear;
+      if (step.primitive() == Primitive.STORE) {
+        Operand index = step.args().get(1);
+        read(index);
+        Operand value = step.args().get(2);
+        if (activity.isActive(value)) {
+          Value target = (Value) value;
+          updates.add(
+              new Update(
+                  target,
+                  array,
+                  Partial.one(),
+                  declared.add(target),
+                  Optional.empty(),
+                  Optional.of(index)));
+        }
+        clear = Optional.of(new Clear(array, Optional.of(index), Optional.empty()));
+      } else if (step.primitive() == Primitive.ARRAY_OF) {
+        for (int k = 0; k < step.args().size(); k++) {
+          if (activity.isActive(step.args().get(k))) {
+            Value target = (Value) step.args().get(k);
+            Literal index = new Literal(k, Integer.toString(k), Type.INT);
+            updates.add(
+                new Update(
+                    target,
+                    array,
+                    Partial.one(),
+                    declared.add(target),
+                    Optional.empty(),
+                    Optional.of(index)));
+          }
+        }
+        Literal length = new Literal(step.args().size(), "" + step.args().size(), Type.INT);
+        clear = Optional.of(new Clear(array, Optional.empty(), Optional.of(length)));
+      } else {
+        Operand length = step.args().get(0);
+        read(length);
+        clear = Optional.of(new Clear(array, Optional.empty(), Optional.of(length)));
+      }
+      return new StepAdjoint(step, List.copyOf(updates), false, clear);
+    }
+
     private StepAdjoint step(Step step, Set<Value> declared, boolean inLoop) {
+      if (step.primitive().writesArray()) {
+        return arrayStep(step, declared);
+      }
       List<Partial> partials = DerivativeRules.partials(step);
       List<Update> updates = new ArrayList<>();
       for (int a = 0; a < step.args().size(); a++) {
@@ -168,8 +253,11 @@ public record AdjointPlan(
     }
 
     private LoopAdjoint loop(Loop loop, Set<Value> declared) {
+      // A carried array needs no bookkeeping: every version shares one buffer of adjoints.
       List<Loop.Carried> active =
-          loop.carried().stream().filter(c -> activity.isActive(c.header())).toList();
+          loop.carried().stream()
+              .filter(c -> activity.isActive(c.header()) && !c.header().type().isArray())
+              .toList();
       List<Value> headers = new ArrayList<>();
       for (Loop.Carried carried : active) {
         if (!declared.contains(carried.exit())) {
@@ -251,7 +339,9 @@ public record AdjointPlan(
       List<Update> updates = new ArrayList<>();
       for (Branch.Phi phi : branch.phis()) {
         Operand from = then ? phi.fromThen() : phi.fromElse();
-        if (declared.contains(phi.result()) && activity.isActive(from)) {
+        if (declared.contains(phi.result())
+            && activity.isActive(from)
+            && !phi.result().type().isArray()) {
           Value target = (Value) from;
           updates.add(new Update(target, phi.result(), Partial.one(), declared.add(target)));
         }
@@ -290,7 +380,7 @@ public record AdjointPlan(
 
   /** Adds a step's updates to the block of its statement, opening a block for a new statement. */
   private static void append(List<Part> parts, StepAdjoint adjoint) {
-    if (adjoint.updates().isEmpty()) {
+    if (adjoint.updates().isEmpty() && adjoint.clear().isEmpty()) {
       return;
     }
     SourceLine line = adjoint.step().line();

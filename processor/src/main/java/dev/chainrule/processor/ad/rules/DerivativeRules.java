@@ -32,12 +32,15 @@ public final class DerivativeRules {
   /** Whether the primitive is piecewise constant: its derivative is zero wherever it exists. */
   public static boolean isPiecewiseConstant(Primitive primitive) {
     return switch (primitive) {
-      case SIGNUM, FLOOR, CEIL, RINT -> true;
+      case SIGNUM, FLOOR, CEIL, RINT, REMAINDER -> true;
       case ADD, SUBTRACT, MULTIPLY, DIVIDE, NEGATE, COPY, TO_DOUBLE -> false;
       case SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH -> false;
       case EXP, EXPM1, LOG, LOG10, LOG1P, SQRT, CBRT, POW, HYPOT, ABS, MAX, MIN -> false;
       case CALL_METHOD, ELEMENT -> false;
       case LENGTH -> true;
+      // a new array is zeros whatever its length; writes and initialisers pass values through
+      case NEW_ARRAY -> true;
+      case ARRAY_OF, STORE -> false;
       // booleans: conditions choose a branch and carry no derivative
       case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT -> true;
     };
@@ -111,12 +114,20 @@ public final class DerivativeRules {
       case MIN -> List.of(Partial.times(winner(x, "<", y)), Partial.times(winner(y, "<", x)));
       // piecewise constant: zero wherever the derivative exists
       case SIGNUM, FLOOR, CEIL, RINT -> List.of(Partial.zero());
+      // of ints: no derivative
+      case REMAINDER -> List.of(Partial.zero(), Partial.zero());
       // z = m(x1, ..., xn): ∂xi = what the callee's own backward finds for parameter i
       case CALL_METHOD -> callPartials(step);
       // z = xs[i]: ∂xs[i] = 1, and the index, an int, has none
       case ELEMENT -> List.of(Partial.one(), Partial.zero());
       // z = xs.length: an int
       case LENGTH -> List.of(Partial.zero());
+      // z = new double[n]: zeros
+      case NEW_ARRAY -> List.of(Partial.zero());
+      // z = {a, b, ...}: ∂z[k]/∂(k-th argument) = 1
+      case ARRAY_OF -> step.args().stream().map(a -> Partial.one()).toList();
+      // z = xs with [i] = v: the other elements pass through, element i is v
+      case STORE -> List.of(Partial.one(), Partial.zero(), Partial.one());
       // booleans: conditions choose a branch and carry no derivative
       case LESS, LESS_EQUAL, GREATER, GREATER_EQUAL, EQUAL, NOT_EQUAL, AND, OR, NOT ->
           step.args().stream().map(a -> Partial.zero()).toList();
