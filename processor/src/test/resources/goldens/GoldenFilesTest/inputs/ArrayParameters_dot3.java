@@ -30,9 +30,9 @@ public final class ArrayParameters_dot3 {
 
     private double dot3_t9;
 
-    private double[] gradW;
+    private double[] gradW = new double[0];
 
-    private double[] gradX;
+    private double[] gradX = new double[0];
 
     private boolean recorded;
 
@@ -47,10 +47,10 @@ public final class ArrayParameters_dot3 {
      * {@link #backward()} needs.
      */
     public double forward(double[] w, double[] x) {
-        if (gradW == null || gradW.length != w.length) {
+        if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
-        if (gradX == null || gradX.length != x.length) {
+        if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
         // line 15: return w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
@@ -101,23 +101,19 @@ public final class ArrayParameters_dot3 {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradW != null) {
-            Arrays.fill(gradW, 0.0);
-        }
-        if (gradX != null) {
-            Arrays.fill(gradX, 0.0);
-        }
+        Arrays.fill(gradW, 0.0);
+        Arrays.fill(gradX, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradW() {
         return gradW;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradX() {
         return gradX;

@@ -37,7 +37,7 @@ public final class ArrayParameters_picked {
 
     private int chosen_t8;
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private double gradScale;
 
@@ -54,7 +54,7 @@ public final class ArrayParameters_picked {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs, int[] pick, int n, double scale) {
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         this.scale = scale;
@@ -121,14 +121,12 @@ public final class ArrayParameters_picked {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
         gradScale = 0.0;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;

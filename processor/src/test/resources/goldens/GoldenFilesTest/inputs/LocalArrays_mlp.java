@@ -34,11 +34,11 @@ public final class LocalArrays_mlp {
 
     private final Tape tape = new Tape();
 
-    private double[] gradW1;
+    private double[] gradW1 = new double[0];
 
-    private double[] gradW2;
+    private double[] gradW2 = new double[0];
 
-    private double[] gradX;
+    private double[] gradX = new double[0];
 
     private boolean recorded;
 
@@ -54,13 +54,13 @@ public final class LocalArrays_mlp {
      */
     public double forward(double[] w1, double[] w2, double[] x) {
         tape.clear();
-        if (gradW1 == null || gradW1.length != w1.length) {
+        if (gradW1.length != w1.length) {
             gradW1 = new double[w1.length];
         }
-        if (gradW2 == null || gradW2.length != w2.length) {
+        if (gradW2.length != w2.length) {
             gradW2 = new double[w2.length];
         }
-        if (gradX == null || gradX.length != x.length) {
+        if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
         // line 25: int hiddenUnits = w2.length;
@@ -125,22 +125,22 @@ public final class LocalArrays_mlp {
         int j_4 = 0;
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         out_2 = out;
-        int j_2_2 = j_4;
+        int j_5 = j_4;
         iterations_3 = 0;
-        while (j_2_2 < hiddenUnits) {
+        while (j_5 < hiddenUnits) {
             // line 35: out += w2[j] * hidden[j];
-            double out_t1 = w2[j_2_2];
-            double out_t2 = hidden[j_2_2];
+            double out_t1 = w2[j_5];
+            double out_t2 = hidden[j_5];
             double out_t3 = out_t1 * out_t2;
             double out_3 = out_2 + out_t3;
             // line 34: for (int j = 0; j < hiddenUnits; j++)
-            int j_3_2 = j_2_2 + 1;
-            tape.push(j_2_2);
+            int j_6 = j_5 + 1;
+            tape.push(j_5);
             tape.push(out_t1);
             tape.push(out_t2);
             iterations_3++;
             out_2 = out_3;
-            j_2_2 = j_3_2;
+            j_5 = j_6;
         }
         // line 37: return out * out;
         double mlp = out_2 * out_2;
@@ -165,7 +165,7 @@ public final class LocalArrays_mlp {
         for (int pass = iterations_3; pass > 0; pass--) {
             double out_t2 = tape.popDouble();
             double out_t1 = tape.popDouble();
-            int j_2_2 = tape.popInt();
+            int j_5 = tape.popInt();
             double d_out_3 = d_out_2;
             d_out_2 = 0.0;
             // line 35: out += w2[j] * hidden[j];
@@ -173,8 +173,8 @@ public final class LocalArrays_mlp {
             double d_out_t3 = d_out_3;
             double d_out_t1 = d_out_t3 * out_t2;
             double d_out_t2 = d_out_t3 * out_t1;
-            d_hidden[j_2_2] += d_out_t2;
-            gradW2[j_2_2] += d_out_t1;
+            d_hidden[j_5] += d_out_t2;
+            gradW2[j_5] += d_out_t1;
         }
         // line 27: for (int j = 0; j < hiddenUnits; j++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
@@ -212,33 +212,27 @@ public final class LocalArrays_mlp {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradW1 != null) {
-            Arrays.fill(gradW1, 0.0);
-        }
-        if (gradW2 != null) {
-            Arrays.fill(gradW2, 0.0);
-        }
-        if (gradX != null) {
-            Arrays.fill(gradX, 0.0);
-        }
+        Arrays.fill(gradW1, 0.0);
+        Arrays.fill(gradW2, 0.0);
+        Arrays.fill(gradX, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code w1}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code w1}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradW1() {
         return gradW1;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code w2}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code w2}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradW2() {
         return gradW2;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradX() {
         return gradX;
@@ -304,22 +298,22 @@ public final class LocalArrays_mlp {
         int j_4 = 0;
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         double out_2 = out;
-        int j_2_2 = j_4;
+        int j_5 = j_4;
         double out_2Dot = 0.0;
-        while (j_2_2 < hiddenUnits) {
+        while (j_5 < hiddenUnits) {
             // line 35: out += w2[j] * hidden[j];
-            double out_t1 = w2[j_2_2];
-            double out_t1Dot = w2Dot[j_2_2];
-            double out_t2 = hidden[j_2_2];
-            double out_t2Dot = hiddenDot[j_2_2];
+            double out_t1 = w2[j_5];
+            double out_t1Dot = w2Dot[j_5];
+            double out_t2 = hidden[j_5];
+            double out_t2Dot = hiddenDot[j_5];
             double out_t3 = out_t1 * out_t2;
             double out_t3Dot = out_t1Dot * out_t2 + out_t2Dot * out_t1;
             double out_3 = out_2 + out_t3;
             double out_3Dot = out_2Dot + out_t3Dot;
             // line 34: for (int j = 0; j < hiddenUnits; j++)
-            int j_3_2 = j_2_2 + 1;
+            int j_6 = j_5 + 1;
             out_2 = out_3;
-            j_2_2 = j_3_2;
+            j_5 = j_6;
             out_2Dot = out_3Dot;
         }
         // line 37: return out * out;
@@ -405,23 +399,23 @@ public final class LocalArrays_mlp {
         int j_4 = 0;
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         double out_2 = out;
-        int j_2_2 = j_4;
+        int j_5 = j_4;
         int pass = 1;
         int out_2Node = graph.addNode("out_2@" + pass, "out", out_2, new int[] {}, new double[] {});
-        while (j_2_2 < hiddenUnits) {
+        while (j_5 < hiddenUnits) {
             // line 35: out += w2[j] * hidden[j];
-            double out_t1 = w2[j_2_2];
-            int out_t1Node = graph.addNode("out_t1@" + pass, "w2[j_2_2]", out_t1, new int[] {w2Node[j_2_2]}, new double[] {1.0});
-            double out_t2 = hidden[j_2_2];
-            int out_t2Node = graph.addNode("out_t2@" + pass, "hidden[j_2_2]", out_t2, new int[] {hiddenNode[j_2_2]}, new double[] {1.0});
+            double out_t1 = w2[j_5];
+            int out_t1Node = graph.addNode("out_t1@" + pass, "w2[j_5]", out_t1, new int[] {w2Node[j_5]}, new double[] {1.0});
+            double out_t2 = hidden[j_5];
+            int out_t2Node = graph.addNode("out_t2@" + pass, "hidden[j_5]", out_t2, new int[] {hiddenNode[j_5]}, new double[] {1.0});
             double out_t3 = out_t1 * out_t2;
             int out_t3Node = graph.addNode("out_t3@" + pass, "out_t1 * out_t2", out_t3, new int[] {out_t1Node, out_t2Node}, new double[] {out_t2, out_t1});
             double out_3 = out_2 + out_t3;
             int out_3Node = graph.addNode("out_3@" + pass, "out_2 + out_t3", out_3, new int[] {out_2Node, out_t3Node}, new double[] {1.0, 1.0});
             // line 34: for (int j = 0; j < hiddenUnits; j++)
-            int j_3_2 = j_2_2 + 1;
+            int j_6 = j_5 + 1;
             out_2 = out_3;
-            j_2_2 = j_3_2;
+            j_5 = j_6;
             pass++;
             out_2Node = out_3Node;
         }

@@ -31,7 +31,7 @@ public final class LocalArrays_prefixSums {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private boolean recorded;
 
@@ -47,7 +47,7 @@ public final class LocalArrays_prefixSums {
      */
     public double forward(double[] xs) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         // line 43: double[] sums = new double[xs.length];
@@ -93,23 +93,23 @@ public final class LocalArrays_prefixSums {
         int i_4 = i_t1 - 1;
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         iterations_2 = 0;
-        while (i_2_2 >= 0) {
+        while (i_5 >= 0) {
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
-            double total_t1 = sums[i_2_2];
+            double total_t1 = sums[i_5];
             double total_t2 = Math.sqrt(total_t1);
-            int total_t3 = i_2_2 + 1;
+            int total_t3 = i_5 + 1;
             double total_t4 = total_t2 / total_t3;
             double total_3 = total_2 + total_t4;
             // line 49: for (int i = sums.length - 1; i >= 0; i--)
-            int i_3_2 = i_2_2 - 1;
-            tape.push(i_2_2);
+            int i_6 = i_5 - 1;
+            tape.push(i_5);
             tape.push(total_t2);
             tape.push(total_t3);
             iterations_2++;
             total_2 = total_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
         }
         recorded = true;
         return total_2;
@@ -129,7 +129,7 @@ public final class LocalArrays_prefixSums {
         for (int pass = iterations_2; pass > 0; pass--) {
             int total_t3 = tape.popInt();
             double total_t2 = tape.popDouble();
-            int i_2_2 = tape.popInt();
+            int i_5 = tape.popInt();
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
@@ -137,7 +137,7 @@ public final class LocalArrays_prefixSums {
             double d_total_t4 = d_total_3;
             double d_total_t2 = d_total_t4 / total_t3;
             double d_total_t1 = d_total_t2 / (2.0 * total_t2);
-            d_sums[i_2_2] += d_total_t1;
+            d_sums[i_5] += d_total_t1;
         }
         // line 45: for (int i = 1; i < xs.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
@@ -168,13 +168,11 @@ public final class LocalArrays_prefixSums {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;
@@ -224,23 +222,23 @@ public final class LocalArrays_prefixSums {
         int i_4 = i_t1 - 1;
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         double total_2Dot = 0.0;
-        while (i_2_2 >= 0) {
+        while (i_5 >= 0) {
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
-            double total_t1 = sums[i_2_2];
-            double total_t1Dot = sumsDot[i_2_2];
+            double total_t1 = sums[i_5];
+            double total_t1Dot = sumsDot[i_5];
             double total_t2 = Math.sqrt(total_t1);
             double total_t2Dot = total_t1Dot / (2.0 * total_t2);
-            int total_t3 = i_2_2 + 1;
+            int total_t3 = i_5 + 1;
             double total_t4 = total_t2 / total_t3;
             double total_t4Dot = total_t2Dot / total_t3;
             double total_3 = total_2 + total_t4;
             double total_3Dot = total_2Dot + total_t4Dot;
             // line 49: for (int i = sums.length - 1; i >= 0; i--)
-            int i_3_2 = i_2_2 - 1;
+            int i_6 = i_5 - 1;
             total_2 = total_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             total_2Dot = total_3Dot;
         }
         return total_2Dot;
@@ -298,24 +296,24 @@ public final class LocalArrays_prefixSums {
         int i_4 = i_t1 - 1;
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         int pass = 1;
         int total_2Node = graph.addNode("total_2@" + pass, "total", total_2, new int[] {}, new double[] {});
-        while (i_2_2 >= 0) {
+        while (i_5 >= 0) {
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
-            double total_t1 = sums[i_2_2];
-            int total_t1Node = graph.addNode("total_t1@" + pass, "sums[i_2_2]", total_t1, new int[] {sumsNode[i_2_2]}, new double[] {1.0});
+            double total_t1 = sums[i_5];
+            int total_t1Node = graph.addNode("total_t1@" + pass, "sums[i_5]", total_t1, new int[] {sumsNode[i_5]}, new double[] {1.0});
             double total_t2 = Math.sqrt(total_t1);
             int total_t2Node = graph.addNode("total_t2@" + pass, "Math.sqrt(total_t1)", total_t2, new int[] {total_t1Node}, new double[] {1.0 / (2.0 * total_t2)});
-            int total_t3 = i_2_2 + 1;
+            int total_t3 = i_5 + 1;
             double total_t4 = total_t2 / total_t3;
             int total_t4Node = graph.addNode("total_t4@" + pass, "total_t2 / total_t3", total_t4, new int[] {total_t2Node}, new double[] {1.0 / total_t3});
             double total_3 = total_2 + total_t4;
             int total_3Node = graph.addNode("total_3@" + pass, "total_2 + total_t4", total_3, new int[] {total_2Node, total_t4Node}, new double[] {1.0, 1.0});
             // line 49: for (int i = sums.length - 1; i >= 0; i--)
-            int i_3_2 = i_2_2 - 1;
+            int i_6 = i_5 - 1;
             total_2 = total_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             pass++;
             total_2Node = total_3Node;
         }

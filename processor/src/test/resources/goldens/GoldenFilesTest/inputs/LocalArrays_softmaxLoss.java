@@ -34,9 +34,9 @@ public final class LocalArrays_softmaxLoss {
 
     private final Tape tape = new Tape();
 
-    private double[] gradLogits;
+    private double[] gradLogits = new double[0];
 
-    private double[] gradTargets;
+    private double[] gradTargets = new double[0];
 
     private boolean recorded;
 
@@ -52,10 +52,10 @@ public final class LocalArrays_softmaxLoss {
      */
     public double forward(double[] logits, double[] targets) {
         tape.clear();
-        if (gradLogits == null || gradLogits.length != logits.length) {
+        if (gradLogits.length != logits.length) {
             gradLogits = new double[logits.length];
         }
-        if (gradTargets == null || gradTargets.length != targets.length) {
+        if (gradTargets.length != targets.length) {
             gradTargets = new double[targets.length];
         }
         // line 112: double[] p = new double[logits.length];
@@ -98,29 +98,29 @@ public final class LocalArrays_softmaxLoss {
         int i_4 = 0;
         // line 119: for (int i = 0; i < p.length; i++)
         double loss_2 = loss;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         iterations_2 = 0;
-        while (i_2_2 < p.length) {
+        while (i_5 < p.length) {
             // line 120: p[i] /= sum;
-            double p_t4 = p[i_2_2];
+            double p_t4 = p[i_5];
             double p_t5 = p_t4 / sum_2;
-            p[i_2_2] = p_t5;
+            p[i_5] = p_t5;
             // line 121: loss -= targets[i] * Math.log(p[i]);
-            double loss_t1 = targets[i_2_2];
-            double loss_t2 = p[i_2_2];
+            double loss_t1 = targets[i_5];
+            double loss_t2 = p[i_5];
             double loss_t3 = Math.log(loss_t2);
             double loss_t4 = loss_t1 * loss_t3;
             double loss_3 = loss_2 - loss_t4;
             // line 119: for (int i = 0; i < p.length; i++)
-            int i_3_2 = i_2_2 + 1;
-            tape.push(i_2_2);
+            int i_6 = i_5 + 1;
+            tape.push(i_5);
             tape.push(p_t5);
             tape.push(loss_t1);
             tape.push(loss_t2);
             tape.push(loss_t3);
             iterations_2++;
             loss_2 = loss_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
         }
         recorded = true;
         return loss_2;
@@ -143,7 +143,7 @@ public final class LocalArrays_softmaxLoss {
             double loss_t2 = tape.popDouble();
             double loss_t1 = tape.popDouble();
             double p_t5 = tape.popDouble();
-            int i_2_2 = tape.popInt();
+            int i_5 = tape.popInt();
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 121: loss -= targets[i] * Math.log(p[i]);
@@ -152,14 +152,14 @@ public final class LocalArrays_softmaxLoss {
             double d_loss_t1 = d_loss_t4 * loss_t3;
             double d_loss_t3 = d_loss_t4 * loss_t1;
             double d_loss_t2 = d_loss_t3 / loss_t2;
-            d_p[i_2_2] += d_loss_t2;
-            gradTargets[i_2_2] += d_loss_t1;
+            d_p[i_5] += d_loss_t2;
+            gradTargets[i_5] += d_loss_t1;
             // line 120: p[i] /= sum;
-            double d_p_t5 = d_p[i_2_2];
-            d_p[i_2_2] = 0.0;
+            double d_p_t5 = d_p[i_5];
+            d_p[i_5] = 0.0;
             double d_p_t4 = d_p_t5 / sum_2;
             d_sum_2 -= d_p_t5 * p_t5 / sum_2;
-            d_p[i_2_2] += d_p_t4;
+            d_p[i_5] += d_p_t4;
         }
         // line 114: for (int i = 0; i < logits.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
@@ -185,23 +185,19 @@ public final class LocalArrays_softmaxLoss {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradLogits != null) {
-            Arrays.fill(gradLogits, 0.0);
-        }
-        if (gradTargets != null) {
-            Arrays.fill(gradTargets, 0.0);
-        }
+        Arrays.fill(gradLogits, 0.0);
+        Arrays.fill(gradTargets, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code logits}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code logits}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradLogits() {
         return gradLogits;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code targets}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code targets}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradTargets() {
         return gradTargets;
@@ -250,21 +246,21 @@ public final class LocalArrays_softmaxLoss {
         int i_4 = 0;
         // line 119: for (int i = 0; i < p.length; i++)
         double loss_2 = loss;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         double loss_2Dot = 0.0;
-        while (i_2_2 < p.length) {
+        while (i_5 < p.length) {
             // line 120: p[i] /= sum;
-            double p_t4 = p[i_2_2];
-            double p_t4Dot = pDot[i_2_2];
+            double p_t4 = p[i_5];
+            double p_t4Dot = pDot[i_5];
             double p_t5 = p_t4 / sum_2;
             double p_t5Dot = p_t4Dot / sum_2 - sum_2Dot * p_t5 / sum_2;
-            p[i_2_2] = p_t5;
-            pDot[i_2_2] = p_t5Dot;
+            p[i_5] = p_t5;
+            pDot[i_5] = p_t5Dot;
             // line 121: loss -= targets[i] * Math.log(p[i]);
-            double loss_t1 = targets[i_2_2];
-            double loss_t1Dot = targetsDot[i_2_2];
-            double loss_t2 = p[i_2_2];
-            double loss_t2Dot = pDot[i_2_2];
+            double loss_t1 = targets[i_5];
+            double loss_t1Dot = targetsDot[i_5];
+            double loss_t2 = p[i_5];
+            double loss_t2Dot = pDot[i_5];
             double loss_t3 = Math.log(loss_t2);
             double loss_t3Dot = loss_t2Dot / loss_t2;
             double loss_t4 = loss_t1 * loss_t3;
@@ -272,9 +268,9 @@ public final class LocalArrays_softmaxLoss {
             double loss_3 = loss_2 - loss_t4;
             double loss_3Dot = loss_2Dot - loss_t4Dot;
             // line 119: for (int i = 0; i < p.length; i++)
-            int i_3_2 = i_2_2 + 1;
+            int i_6 = i_5 + 1;
             loss_2 = loss_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             loss_2Dot = loss_3Dot;
         }
         return loss_2Dot;
@@ -334,22 +330,22 @@ public final class LocalArrays_softmaxLoss {
         int i_4 = 0;
         // line 119: for (int i = 0; i < p.length; i++)
         double loss_2 = loss;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         int pass = 1;
         int loss_2Node = graph.addNode("loss_2@" + pass, "loss", loss_2, new int[] {}, new double[] {});
-        while (i_2_2 < p.length) {
+        while (i_5 < p.length) {
             // line 120: p[i] /= sum;
-            double p_t4 = p[i_2_2];
-            int p_t4Node = graph.addNode("p_t4@" + pass, "p[i_2_2]", p_t4, new int[] {pNode[i_2_2]}, new double[] {1.0});
+            double p_t4 = p[i_5];
+            int p_t4Node = graph.addNode("p_t4@" + pass, "p[i_5]", p_t4, new int[] {pNode[i_5]}, new double[] {1.0});
             double p_t5 = p_t4 / sum_2;
             int p_t5Node = graph.addNode("p_t5@" + pass, "p_t4 / sum_2", p_t5, new int[] {p_t4Node, sum_2Node}, new double[] {1.0 / sum_2, -p_t5 / sum_2});
-            p[i_2_2] = p_t5;
-            pNode[i_2_2] = p_t5Node;
+            p[i_5] = p_t5;
+            pNode[i_5] = p_t5Node;
             // line 121: loss -= targets[i] * Math.log(p[i]);
-            double loss_t1 = targets[i_2_2];
-            int loss_t1Node = graph.addNode("loss_t1@" + pass, "targets[i_2_2]", loss_t1, new int[] {targetsNode[i_2_2]}, new double[] {1.0});
-            double loss_t2 = p[i_2_2];
-            int loss_t2Node = graph.addNode("loss_t2@" + pass, "p[i_2_2]", loss_t2, new int[] {pNode[i_2_2]}, new double[] {1.0});
+            double loss_t1 = targets[i_5];
+            int loss_t1Node = graph.addNode("loss_t1@" + pass, "targets[i_5]", loss_t1, new int[] {targetsNode[i_5]}, new double[] {1.0});
+            double loss_t2 = p[i_5];
+            int loss_t2Node = graph.addNode("loss_t2@" + pass, "p[i_5]", loss_t2, new int[] {pNode[i_5]}, new double[] {1.0});
             double loss_t3 = Math.log(loss_t2);
             int loss_t3Node = graph.addNode("loss_t3@" + pass, "Math.log(loss_t2)", loss_t3, new int[] {loss_t2Node}, new double[] {1.0 / loss_t2});
             double loss_t4 = loss_t1 * loss_t3;
@@ -357,9 +353,9 @@ public final class LocalArrays_softmaxLoss {
             double loss_3 = loss_2 - loss_t4;
             int loss_3Node = graph.addNode("loss_3@" + pass, "loss_2 - loss_t4", loss_3, new int[] {loss_2Node, loss_t4Node}, new double[] {1.0, -1.0});
             // line 119: for (int i = 0; i < p.length; i++)
-            int i_3_2 = i_2_2 + 1;
+            int i_6 = i_5 + 1;
             loss_2 = loss_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             pass++;
             loss_2Node = loss_3Node;
         }

@@ -27,7 +27,7 @@ public final class Loops_earlyReturn {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private double gradW;
 
@@ -45,7 +45,7 @@ public final class Loops_earlyReturn {
      */
     public double forward(double[] xs, double w, int n) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         this.w = w;
@@ -164,14 +164,12 @@ public final class Loops_earlyReturn {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
         gradW = 0.0;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;

@@ -25,7 +25,7 @@ public final class Loops_horner {
 
     private final Tape tape = new Tape();
 
-    private double[] gradC;
+    private double[] gradC = new double[0];
 
     private double gradX;
 
@@ -43,7 +43,7 @@ public final class Loops_horner {
      */
     public double forward(double[] c, double x) {
         tape.clear();
-        if (gradC == null || gradC.length != c.length) {
+        if (gradC.length != c.length) {
             gradC = new double[c.length];
         }
         this.x = x;
@@ -104,14 +104,12 @@ public final class Loops_horner {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradC != null) {
-            Arrays.fill(gradC, 0.0);
-        }
+        Arrays.fill(gradC, 0.0);
         gradX = 0.0;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code c}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code c}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradC() {
         return gradC;

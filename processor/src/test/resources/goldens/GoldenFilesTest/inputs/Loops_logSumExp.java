@@ -27,7 +27,7 @@ public final class Loops_logSumExp {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private boolean recorded;
 
@@ -43,7 +43,7 @@ public final class Loops_logSumExp {
      */
     public double forward(double[] xs) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         // line 49: double max = xs[0];
@@ -72,22 +72,22 @@ public final class Loops_logSumExp {
         // line 54: for (double x : xs)
         int xsIndex_4 = 0;
         sum_2 = sum;
-        int xsIndex_2_2 = xsIndex_4;
+        int xsIndex_5 = xsIndex_4;
         iterations_2 = 0;
-        while (xsIndex_2_2 < xs.length) {
+        while (xsIndex_5 < xs.length) {
             // line 54: for (double x : xs)
-            double x_2 = xs[xsIndex_2_2];
+            double x_2 = xs[xsIndex_5];
             // line 55: sum += Math.exp(x - max);
             double sum_t1 = x_2 - max_2;
             double sum_t2 = Math.exp(sum_t1);
             double sum_3 = sum_2 + sum_t2;
             // line 54: for (double x : xs)
-            int xsIndex_3_2 = xsIndex_2_2 + 1;
-            tape.push(xsIndex_2_2);
+            int xsIndex_6 = xsIndex_5 + 1;
+            tape.push(xsIndex_5);
             tape.push(sum_t2);
             iterations_2++;
             sum_2 = sum_3;
-            xsIndex_2_2 = xsIndex_3_2;
+            xsIndex_5 = xsIndex_6;
         }
         // line 57: return max + Math.log(sum);
         double logSumExp_t1 = Math.log(sum_2);
@@ -113,7 +113,7 @@ public final class Loops_logSumExp {
         // line 54: for (double x : xs)
         for (int pass = iterations_2; pass > 0; pass--) {
             double sum_t2 = tape.popDouble();
-            int xsIndex_2_2 = tape.popInt();
+            int xsIndex_5 = tape.popInt();
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 55: sum += Math.exp(x - max);
@@ -123,7 +123,7 @@ public final class Loops_logSumExp {
             double d_x_2 = d_sum_t1;
             d_max_2 -= d_sum_t1;
             // line 54: for (double x : xs)
-            gradXs[xsIndex_2_2] += d_x_2;
+            gradXs[xsIndex_5] += d_x_2;
         }
         // line 50: for (double x : xs)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
@@ -147,13 +147,11 @@ public final class Loops_logSumExp {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;
@@ -190,12 +188,12 @@ public final class Loops_logSumExp {
         // line 54: for (double x : xs)
         int xsIndex_4 = 0;
         double sum_2 = sum;
-        int xsIndex_2_2 = xsIndex_4;
+        int xsIndex_5 = xsIndex_4;
         double sum_2Dot = 0.0;
-        while (xsIndex_2_2 < xs.length) {
+        while (xsIndex_5 < xs.length) {
             // line 54: for (double x : xs)
-            double x_2 = xs[xsIndex_2_2];
-            double x_2Dot = xsDot[xsIndex_2_2];
+            double x_2 = xs[xsIndex_5];
+            double x_2Dot = xsDot[xsIndex_5];
             // line 55: sum += Math.exp(x - max);
             double sum_t1 = x_2 - max_2;
             double sum_t1Dot = x_2Dot - max_2Dot;
@@ -204,9 +202,9 @@ public final class Loops_logSumExp {
             double sum_3 = sum_2 + sum_t2;
             double sum_3Dot = sum_2Dot + sum_t2Dot;
             // line 54: for (double x : xs)
-            int xsIndex_3_2 = xsIndex_2_2 + 1;
+            int xsIndex_6 = xsIndex_5 + 1;
             sum_2 = sum_3;
-            xsIndex_2_2 = xsIndex_3_2;
+            xsIndex_5 = xsIndex_6;
             sum_2Dot = sum_3Dot;
         }
         // line 57: return max + Math.log(sum);
@@ -255,13 +253,13 @@ public final class Loops_logSumExp {
         // line 54: for (double x : xs)
         int xsIndex_4 = 0;
         double sum_2 = sum;
-        int xsIndex_2_2 = xsIndex_4;
+        int xsIndex_5 = xsIndex_4;
         int pass = 1;
         int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
-        while (xsIndex_2_2 < xs.length) {
+        while (xsIndex_5 < xs.length) {
             // line 54: for (double x : xs)
-            double x_2 = xs[xsIndex_2_2];
-            int x_2Node = graph.addNode("x_2@" + pass, "xs[xsIndex_2_2]", x_2, new int[] {xsNode[xsIndex_2_2]}, new double[] {1.0});
+            double x_2 = xs[xsIndex_5];
+            int x_2Node = graph.addNode("x_2@" + pass, "xs[xsIndex_5]", x_2, new int[] {xsNode[xsIndex_5]}, new double[] {1.0});
             // line 55: sum += Math.exp(x - max);
             double sum_t1 = x_2 - max_2;
             int sum_t1Node = graph.addNode("sum_t1@" + pass, "x_2 - max_2", sum_t1, new int[] {x_2Node, max_2Node}, new double[] {1.0, -1.0});
@@ -270,9 +268,9 @@ public final class Loops_logSumExp {
             double sum_3 = sum_2 + sum_t2;
             int sum_3Node = graph.addNode("sum_3@" + pass, "sum_2 + sum_t2", sum_3, new int[] {sum_2Node, sum_t2Node}, new double[] {1.0, 1.0});
             // line 54: for (double x : xs)
-            int xsIndex_3_2 = xsIndex_2_2 + 1;
+            int xsIndex_6 = xsIndex_5 + 1;
             sum_2 = sum_3;
-            xsIndex_2_2 = xsIndex_3_2;
+            xsIndex_5 = xsIndex_6;
             pass++;
             sum_2Node = sum_3Node;
         }

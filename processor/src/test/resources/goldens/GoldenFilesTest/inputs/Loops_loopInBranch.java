@@ -30,7 +30,7 @@ public final class Loops_loopInBranch {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private double gradX;
 
@@ -48,7 +48,7 @@ public final class Loops_loopInBranch {
      */
     public double forward(double[] xs, double x, boolean square) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         // line 253: double y = x;
@@ -160,14 +160,12 @@ public final class Loops_loopInBranch {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
         gradX = 0.0;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;

@@ -26,11 +26,11 @@ public final class Loops_mlpLoss {
 
     private final Tape tape = new Tape();
 
-    private double[] gradW;
+    private double[] gradW = new double[0];
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
-    private double[] gradYs;
+    private double[] gradYs = new double[0];
 
     private boolean recorded;
 
@@ -46,13 +46,13 @@ public final class Loops_mlpLoss {
      */
     public double forward(double[] w, double[] xs, double[] ys) {
         tape.clear();
-        if (gradW == null || gradW.length != w.length) {
+        if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
-        if (gradYs == null || gradYs.length != ys.length) {
+        if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
         // line 83: double loss = 0;
@@ -177,33 +177,27 @@ public final class Loops_mlpLoss {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradW != null) {
-            Arrays.fill(gradW, 0.0);
-        }
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
-        if (gradYs != null) {
-            Arrays.fill(gradYs, 0.0);
-        }
+        Arrays.fill(gradW, 0.0);
+        Arrays.fill(gradXs, 0.0);
+        Arrays.fill(gradYs, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradW() {
         return gradW;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code ys}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code ys}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradYs() {
         return gradYs;

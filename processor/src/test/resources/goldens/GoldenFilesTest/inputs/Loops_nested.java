@@ -24,9 +24,9 @@ public final class Loops_nested {
 
     private final Tape tape = new Tape();
 
-    private double[] gradW;
+    private double[] gradW = new double[0];
 
-    private double[] gradX;
+    private double[] gradX = new double[0];
 
     private boolean recorded;
 
@@ -42,10 +42,10 @@ public final class Loops_nested {
      */
     public double forward(double[] w, double[] x) {
         tape.clear();
-        if (gradW == null || gradW.length != w.length) {
+        if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
-        if (gradX == null || gradX.length != x.length) {
+        if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
         // line 193: double s = 0;
@@ -144,23 +144,19 @@ public final class Loops_nested {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradW != null) {
-            Arrays.fill(gradW, 0.0);
-        }
-        if (gradX != null) {
-            Arrays.fill(gradX, 0.0);
-        }
+        Arrays.fill(gradW, 0.0);
+        Arrays.fill(gradX, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code w}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradW() {
         return gradW;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradX() {
         return gradX;

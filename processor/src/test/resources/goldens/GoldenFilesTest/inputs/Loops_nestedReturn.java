@@ -25,7 +25,7 @@ public final class Loops_nestedReturn {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private double gradT;
 
@@ -43,7 +43,7 @@ public final class Loops_nestedReturn {
      */
     public double forward(double[] xs, double t, int n) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         // line 179: double acc = t;
@@ -208,14 +208,12 @@ public final class Loops_nestedReturn {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
         gradT = 0.0;
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;

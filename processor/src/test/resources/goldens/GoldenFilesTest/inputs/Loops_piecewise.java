@@ -22,7 +22,7 @@ public final class Loops_piecewise {
 
     private final Tape tape = new Tape();
 
-    private double[] gradXs;
+    private double[] gradXs = new double[0];
 
     private boolean recorded;
 
@@ -38,7 +38,7 @@ public final class Loops_piecewise {
      */
     public double forward(double[] xs) {
         tape.clear();
-        if (gradXs == null || gradXs.length != xs.length) {
+        if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
         // line 123: double sum = 0;
@@ -120,13 +120,11 @@ public final class Loops_piecewise {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradXs != null) {
-            Arrays.fill(gradXs, 0.0);
-        }
+        Arrays.fill(gradXs, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code xs}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradXs() {
         return gradXs;

@@ -22,7 +22,7 @@ public final class Loops_rosenbrock {
 
     private final Tape tape = new Tape();
 
-    private double[] gradX;
+    private double[] gradX = new double[0];
 
     private boolean recorded;
 
@@ -38,7 +38,7 @@ public final class Loops_rosenbrock {
      */
     public double forward(double[] x) {
         tape.clear();
-        if (gradX == null || gradX.length != x.length) {
+        if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
         // line 37: double sum = 0.0;
@@ -132,13 +132,11 @@ public final class Loops_rosenbrock {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradX != null) {
-            Arrays.fill(gradX, 0.0);
-        }
+        Arrays.fill(gradX, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code x}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradX() {
         return gradX;

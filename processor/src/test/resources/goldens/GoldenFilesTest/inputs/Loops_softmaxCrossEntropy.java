@@ -30,7 +30,7 @@ public final class Loops_softmaxCrossEntropy {
 
     private final Tape tape = new Tape();
 
-    private double[] gradLogits;
+    private double[] gradLogits = new double[0];
 
     private boolean recorded;
 
@@ -46,7 +46,7 @@ public final class Loops_softmaxCrossEntropy {
      */
     public double forward(double[] logits, int[] label) {
         tape.clear();
-        if (gradLogits == null || gradLogits.length != logits.length) {
+        if (gradLogits.length != logits.length) {
             gradLogits = new double[logits.length];
         }
         // line 63: double max = logits[0];
@@ -82,21 +82,21 @@ public final class Loops_softmaxCrossEntropy {
         int i_4 = 0;
         // line 70: for (int i = 0; i < logits.length; i++)
         sum_2 = sum;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         iterations_2 = 0;
-        while (i_2_2 < logits.length) {
+        while (i_5 < logits.length) {
             // line 71: sum += StrictMath.exp(logits[i] - max);
-            double sum_t1 = logits[i_2_2];
+            double sum_t1 = logits[i_5];
             double sum_t2 = sum_t1 - max_2;
             double sum_t3 = StrictMath.exp(sum_t2);
             double sum_3 = sum_2 + sum_t3;
             // line 70: for (int i = 0; i < logits.length; i++)
-            int i_3_2 = i_2_2 + 1;
-            tape.push(i_2_2);
+            int i_6 = i_5 + 1;
+            tape.push(i_5);
             tape.push(sum_t3);
             iterations_2++;
             sum_2 = sum_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
         }
         // line 73: return Math.log(sum) + max - logits[label[0]];
         double softmaxCrossEntropy_t1 = Math.log(sum_2);
@@ -128,7 +128,7 @@ public final class Loops_softmaxCrossEntropy {
         // line 70: for (int i = 0; i < logits.length; i++)
         for (int pass = iterations_2; pass > 0; pass--) {
             double sum_t3 = tape.popDouble();
-            int i_2_2 = tape.popInt();
+            int i_5 = tape.popInt();
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 71: sum += StrictMath.exp(logits[i] - max);
@@ -137,7 +137,7 @@ public final class Loops_softmaxCrossEntropy {
             double d_sum_t2 = d_sum_t3 * sum_t3;
             double d_sum_t1 = d_sum_t2;
             d_max_2 -= d_sum_t2;
-            gradLogits[i_2_2] += d_sum_t1;
+            gradLogits[i_5] += d_sum_t1;
         }
         // line 64: for (int i = 1; i < logits.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
@@ -163,13 +163,11 @@ public final class Loops_softmaxCrossEntropy {
      * Resets every accumulated gradient to zero.
      */
     public void zeroGrad() {
-        if (gradLogits != null) {
-            Arrays.fill(gradLogits, 0.0);
-        }
+        Arrays.fill(gradLogits, 0.0);
     }
 
     /**
-     * The accumulated gradient of the result with respect to the elements of {@code logits}, as long as the latest argument; the workspace's own array, not a copy.
+     * The accumulated gradient of the result with respect to the elements of {@code logits}, as long as the latest argument (empty before the first forward); the workspace's own array, not a copy.
      */
     public double[] gradLogits() {
         return gradLogits;
@@ -216,12 +214,12 @@ public final class Loops_softmaxCrossEntropy {
         int i_4 = 0;
         // line 70: for (int i = 0; i < logits.length; i++)
         double sum_2 = sum;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         double sum_2Dot = 0.0;
-        while (i_2_2 < logits.length) {
+        while (i_5 < logits.length) {
             // line 71: sum += StrictMath.exp(logits[i] - max);
-            double sum_t1 = logits[i_2_2];
-            double sum_t1Dot = logitsDot[i_2_2];
+            double sum_t1 = logits[i_5];
+            double sum_t1Dot = logitsDot[i_5];
             double sum_t2 = sum_t1 - max_2;
             double sum_t2Dot = sum_t1Dot - max_2Dot;
             double sum_t3 = StrictMath.exp(sum_t2);
@@ -229,9 +227,9 @@ public final class Loops_softmaxCrossEntropy {
             double sum_3 = sum_2 + sum_t3;
             double sum_3Dot = sum_2Dot + sum_t3Dot;
             // line 70: for (int i = 0; i < logits.length; i++)
-            int i_3_2 = i_2_2 + 1;
+            int i_6 = i_5 + 1;
             sum_2 = sum_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             sum_2Dot = sum_3Dot;
         }
         // line 73: return Math.log(sum) + max - logits[label[0]];
@@ -295,13 +293,13 @@ public final class Loops_softmaxCrossEntropy {
         int i_4 = 0;
         // line 70: for (int i = 0; i < logits.length; i++)
         double sum_2 = sum;
-        int i_2_2 = i_4;
+        int i_5 = i_4;
         int pass = 1;
         int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
-        while (i_2_2 < logits.length) {
+        while (i_5 < logits.length) {
             // line 71: sum += StrictMath.exp(logits[i] - max);
-            double sum_t1 = logits[i_2_2];
-            int sum_t1Node = graph.addNode("sum_t1@" + pass, "logits[i_2_2]", sum_t1, new int[] {logitsNode[i_2_2]}, new double[] {1.0});
+            double sum_t1 = logits[i_5];
+            int sum_t1Node = graph.addNode("sum_t1@" + pass, "logits[i_5]", sum_t1, new int[] {logitsNode[i_5]}, new double[] {1.0});
             double sum_t2 = sum_t1 - max_2;
             int sum_t2Node = graph.addNode("sum_t2@" + pass, "sum_t1 - max_2", sum_t2, new int[] {sum_t1Node, max_2Node}, new double[] {1.0, -1.0});
             double sum_t3 = StrictMath.exp(sum_t2);
@@ -309,9 +307,9 @@ public final class Loops_softmaxCrossEntropy {
             double sum_3 = sum_2 + sum_t3;
             int sum_3Node = graph.addNode("sum_3@" + pass, "sum_2 + sum_t3", sum_3, new int[] {sum_2Node, sum_t3Node}, new double[] {1.0, 1.0});
             // line 70: for (int i = 0; i < logits.length; i++)
-            int i_3_2 = i_2_2 + 1;
+            int i_6 = i_5 + 1;
             sum_2 = sum_3;
-            i_2_2 = i_3_2;
+            i_5 = i_6;
             pass++;
             sum_2Node = sum_3Node;
         }

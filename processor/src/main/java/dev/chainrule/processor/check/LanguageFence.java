@@ -463,7 +463,12 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitAssignment(AssignmentTree tree, ValidationReport report) {
-    checkTarget(tree.getVariable(), report);
+    TypeMirror target = trees.getTypeMirror(new TreePath(getCurrentPath(), tree.getVariable()));
+    if (!checkTarget(tree.getVariable(), report)
+        && target != null
+        && target.getKind() == TypeKind.ARRAY) {
+      return null; // an array assigned whole: what it is assigned is beside the point
+    }
     return scan(tree.getExpression(), report);
   }
 
@@ -553,9 +558,16 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, ValidationReport report) {
-    if (isArrayVariable(new TreePath(getCurrentPath(), tree.getExpression()))
-        && tree.getIdentifier().contentEquals("length")) {
-      return null; // xs.length
+    TreePath qualifier = new TreePath(getCurrentPath(), tree.getExpression());
+    if (tree.getIdentifier().contentEquals("length")) {
+      if (isArrayVariable(qualifier)) {
+        return null; // xs.length
+      }
+      TypeMirror type = trees.getTypeMirror(qualifier);
+      if (type != null && type.getKind() == TypeKind.ARRAY) {
+        report.add(Problem.at(qualifier, Messages.arrayAccess(tree.getExpression().toString())));
+        return null;
+      }
     }
     // The qualifier of a static member must name a class (Math.PI), not compute something: it is
     // not descended into. An instance member is rejected for what it is.

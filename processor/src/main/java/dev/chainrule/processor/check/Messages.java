@@ -213,7 +213,7 @@ public final class Messages {
         + "'"
         + array
         + "' is not an array parameter or local; a @Differentiable method reads elements of its"
-        + " double[] and int[] parameters and local arrays";
+        + " double[] and int[] parameters and local arrays: pass the array as a parameter";
   }
 
   public static String localType(String local, String type) {
@@ -245,8 +245,10 @@ public final class Messages {
     return TAG
         + "local array "
         + local
-        + " must be created where it is declared, with new double[n], new int[n] or an"
-        + " initialiser {a, b, ...}, and never assigned as a whole";
+        + " must be made where it is declared and never assigned as a whole; declare it as"
+        + " double[] "
+        + local
+        + " = new double[n], with new int[n], or with an initialiser {a, b, ...}";
   }
 
   public static String parameterArrayWrite(String parameter) {

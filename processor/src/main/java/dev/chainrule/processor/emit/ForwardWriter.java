@@ -64,11 +64,7 @@ final class ForwardWriter {
         // Sized on first use, and again only if the length changes: no allocation per call.
         String gradient = names.gradient(parameter);
         method
-            .beginControlFlow(
-                "if ($L == null || $L.length != $L.length)",
-                gradient,
-                gradient,
-                names.of(parameter))
+            .beginControlFlow("if ($L.length != $L.length)", gradient, names.of(parameter))
             .addStatement("$L = new double[$L.length]", gradient, names.of(parameter))
             .endControlFlow();
       }

@@ -71,7 +71,13 @@ public final class WorkspaceWriter {
               .build());
     }
     for (Value parameter : differentiable) {
-      type.addField(Code.typeOf(parameter.type()), names.gradient(parameter), Modifier.PRIVATE);
+      FieldSpec.Builder gradient =
+          FieldSpec.builder(
+              Code.typeOf(parameter.type()), names.gradient(parameter), Modifier.PRIVATE);
+      if (parameter.type().isArray()) {
+        gradient.initializer("new double[0]"); // empty until the first forward gives a length
+      }
+      type.addField(gradient.build());
     }
     type.addField(
         FieldSpec.builder(TypeName.BOOLEAN, names.member(RECORDED), Modifier.PRIVATE).build());
@@ -134,10 +140,7 @@ public final class WorkspaceWriter {
             .addJavadoc("Resets every accumulated gradient to zero.\n");
     for (Value parameter : differentiable) {
       if (parameter.type().isArray()) {
-        method
-            .beginControlFlow("if ($L != null)", names.gradient(parameter))
-            .addStatement("$T.fill($L, 0.0)", Arrays.class, names.gradient(parameter))
-            .endControlFlow();
+        method.addStatement("$T.fill($L, 0.0)", Arrays.class, names.gradient(parameter));
       } else {
         method.addStatement("$L = 0.0", names.gradient(parameter));
       }
@@ -150,7 +153,8 @@ public final class WorkspaceWriter {
         parameter.type().isArray()
             ? "The accumulated gradient of the result with respect to the elements of {@code "
                 + parameter.name()
-                + "}, as long as the latest argument; the workspace's own array, not a copy.\n"
+                + "}, as long as the latest argument (empty before the first forward); the"
+                + " workspace's own array, not a copy.\n"
             : "The accumulated gradient of the result with respect to {@code "
                 + parameter.name()
                 + "}.\n";

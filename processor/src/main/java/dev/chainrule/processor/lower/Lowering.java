@@ -38,7 +38,12 @@ import java.util.Set;
  * b}. A variable assigned in an arm gets a new version after the branch, its phi.
  */
 public final class Lowering {
-  private final Map<Variable, Integer> assignments = new HashMap<>();
+  /**
+   * Assignments so far per name: two locals of one name (in sibling blocks, or two loops' {@code
+   * i}) number their versions on, {@code i}, {@code i_2}, ... {@code i_4}, rather than clash.
+   */
+  private final Map<String, Integer> assignments = new HashMap<>();
+
   private final Map<String, Integer> temporaries = new HashMap<>();
   private int branches;
   private int nextId;
@@ -73,7 +78,7 @@ public final class Lowering {
       Value value = newValue(parameter.name(), parameter.type());
       params.add(value);
       current.put(parameter, value);
-      assignments.put(parameter, 1);
+      assignments.put(parameter.name(), 1);
     }
     Operand result = statements(Returns.normalized(Jumps.removed(function)));
     if (result == null) {
@@ -274,7 +279,7 @@ public final class Lowering {
 
   /** {@code x} for a variable's first value, then {@code x_2}, {@code x_3}... */
   private String version(Variable variable) {
-    int count = assignments.merge(variable, 1, Integer::sum);
+    int count = assignments.merge(variable.name(), 1, Integer::sum);
     return count == 1 ? variable.name() : variable.name() + "_" + count;
   }
 

@@ -146,6 +146,90 @@ class StatementDiagnosticsTest {
   }
 
   @Test
+  void localArrayThatAliasesAParameter() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double[] xs) {
+                double[] copy = xs; // ERROR
+                return copy[0];
+              }
+            }
+            """);
+    // Two names for one array would let a write through one change what the other reads.
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error(
+                "local array copy must be made where it is declared and never assigned as a"
+                    + " whole; declare it as double[] copy = new double[n]",
+                source)
+            .at("copy"));
+  }
+
+  @Test
+  void localArrayAssignedAsAWhole() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double m(double x) {
+                double[] a = new double[2];
+                a = new double[3]; // ERROR
+                a[0] = x;
+                return a[0];
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("cannot assign to a (of type double[])" + Hints.TARGET_HINT, source).at("a ="));
+  }
+
+  @Test
+  void lengthOfAStaticArrayField() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              static final int[] ROWS = {0, 1};
+
+              @Differentiable
+              static double m(double[] w) {
+                double t = 0;
+                for (int r = 0; r < ROWS.length; r++) { // ERROR
+                  t += w[r];
+                }
+                return t;
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("'ROWS' is not an array parameter or local", source).at("ROWS"));
+  }
+
+  @Test
   void switchCaseThatFallsThrough() {
     MarkedSource source =
         MarkedSource.of(

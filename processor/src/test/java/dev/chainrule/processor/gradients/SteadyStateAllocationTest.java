@@ -13,18 +13,47 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Once a workspace has seen its inputs, {@code forward} + {@code backward} allocate nothing: the
- * tape and the gradient arrays are sized on first use and reused. Measured with the JVM's count of
- * bytes this thread allocated, around many calls of the MLP loss over a batch (two nested loops,
- * tape pushes and pops, array gradients). Calls go through exactly typed method handles, which box
- * nothing, so any byte counted is the generated code's.
+ * tape, the gradient arrays and local arrays are sized on first use and reused. Measured with the
+ * JVM's count of bytes this thread allocated, around many calls of MLP losses (nested loops, tape
+ * pushes and pops, array gradients, a hidden layer in a local array). Calls go through exactly
+ * typed method handles, which box nothing, so any byte counted is the generated code's.
  */
 class SteadyStateAllocationTest {
-  private static final int CALLS = 20_000;
+  private static final int CALLS = 5_000;
 
   @Test
-  void forwardAndBackwardOfTheMlpLossAllocateNothingInSteadyState() throws Throwable {
-    DifferentiableMethod mlp = CompiledInputs.method("Loops.mlpLoss");
-    Class<?> generated = mlp.generatedClass();
+  void forwardAndBackwardOfAnMlpLossOverABatchAllocateNothingInSteadyState() throws Throwable {
+    double[] xs = new double[64];
+    double[] ys = new double[64];
+    for (int b = 0; b < xs.length; b++) {
+      xs[b] = Math.sin(b);
+      ys[b] = Math.cos(3 * b);
+    }
+    assertNoSteadyStateAllocation("Loops.mlpLoss", new double[] {0.3, -0.7, 0.1}, xs, ys);
+  }
+
+  /** A hidden layer in a local array: the array and its adjoints are buffers of the workspace. */
+  @Test
+  void aLocalArrayAllocatesNothingInSteadyStateEither() throws Throwable {
+    double[] w1 = new double[16 * 8];
+    double[] w2 = new double[16];
+    double[] x = new double[8];
+    for (int i = 0; i < w1.length; i++) {
+      w1[i] = Math.sin(i) / 4;
+    }
+    for (int j = 0; j < w2.length; j++) {
+      w2[j] = Math.cos(j) / 4;
+    }
+    for (int k = 0; k < x.length; k++) {
+      x[k] = k / 8.0;
+    }
+    assertNoSteadyStateAllocation("LocalArrays.mlp", w1, w2, x);
+  }
+
+  private static void assertNoSteadyStateAllocation(String name, double[] a, double[] b, double[] c)
+      throws Throwable {
+    DifferentiableMethod method = CompiledInputs.method(name);
+    Class<?> generated = method.generatedClass();
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     MethodType forwardType =
         MethodType.methodType(double.class, double[].class, double[].class, double[].class);
@@ -37,13 +66,6 @@ class SteadyStateAllocationTest {
             .findVirtual(generated, "backward", MethodType.methodType(void.class))
             .asType(MethodType.methodType(void.class, Object.class));
     Object workspace = generated.getConstructor().newInstance();
-    double[] w = {0.3, -0.7, 0.1};
-    double[] xs = new double[64];
-    double[] ys = new double[64];
-    for (int b = 0; b < xs.length; b++) {
-      xs[b] = Math.sin(b);
-      ys[b] = Math.cos(3 * b);
-    }
 
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -51,24 +73,24 @@ class SteadyStateAllocationTest {
     long thread = Thread.currentThread().getId();
     double sink = 0;
     for (int i = 0; i < CALLS; i++) { // warm up: first use sizes the tape, the JIT compiles
-      sink += (double) forward.invokeExact(workspace, w, xs, ys);
+      sink += (double) forward.invokeExact(workspace, a, b, c);
       backward.invokeExact(workspace);
     }
     long before = threads.getThreadAllocatedBytes(thread);
     for (int i = 0; i < CALLS; i++) {
-      sink += (double) forward.invokeExact(workspace, w, xs, ys);
+      sink += (double) forward.invokeExact(workspace, a, b, c);
       backward.invokeExact(workspace);
     }
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     assertTrue(Double.isFinite(sink));
-    assertEquals(0, allocated, allocated + " bytes allocated over " + CALLS + " calls");
+    assertEquals(0, allocated, name + ": " + allocated + " bytes over " + CALLS + " calls");
 
     // The count does see the generated code: a fresh workspace's first call sizes its arrays.
     Object fresh = generated.getConstructor().newInstance();
     before = threads.getThreadAllocatedBytes(thread);
-    sink += (double) forward.invokeExact(fresh, w, xs, ys);
+    sink += (double) forward.invokeExact(fresh, a, b, c);
     backward.invokeExact(fresh);
     long firstCall = threads.getThreadAllocatedBytes(thread) - before;
-    assertTrue(firstCall >= 64 * 8, "the first call allocated only " + firstCall + " bytes");
+    assertTrue(firstCall >= 8 * c.length, name + ": the first call allocated " + firstCall + " B");
   }
 }
