@@ -65,6 +65,22 @@ public final class Tape {
     longs[longCount++] = value;
   }
 
+  /** An array's elements, then its length: for {@link #popDoubles}. */
+  public void push(double[] values) {
+    for (double value : values) {
+      push(value);
+    }
+    push(values.length);
+  }
+
+  /** An array's elements, then its length: for {@link #popInts}. */
+  public void push(int[] values) {
+    for (int value : values) {
+      push(value);
+    }
+    push(values.length);
+  }
+
   /** A branch's direction, kept with the ints. */
   public void push(boolean value) {
     push(value ? 1 : 0);
@@ -107,6 +123,29 @@ public final class Tape {
           "the tape has no long left to pop: backward read more than forward recorded");
     }
     return longs[--longCursor];
+  }
+
+  /**
+   * The array pushed whole before the value popped last, in {@code reuse} if it has the array's
+   * length (so a workspace that keeps it allocates nothing), else in a new array.
+   */
+  public double[] popDoubles(double[] reuse) {
+    int length = popInt();
+    double[] values = reuse != null && reuse.length == length ? reuse : new double[length];
+    for (int i = length - 1; i >= 0; i--) {
+      values[i] = popDouble();
+    }
+    return values;
+  }
+
+  /** Like {@link #popDoubles}, for an int array. */
+  public int[] popInts(int[] reuse) {
+    int length = popInt();
+    int[] values = reuse != null && reuse.length == length ? reuse : new int[length];
+    for (int i = length - 1; i >= 0; i--) {
+      values[i] = popInt();
+    }
+    return values;
   }
 
   public boolean popBoolean() {

@@ -72,4 +72,22 @@ class TapeTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, tape::popInt);
     assertTrue(e.getMessage().contains("more than forward recorded"), e.getMessage());
   }
+
+  @Test
+  void arraysComeBackWholeIntoTheBufferOfTheirLength() {
+    Tape tape = new Tape();
+    tape.push(new double[] {1.5, 2.5, 3.5});
+    tape.push(9);
+    tape.push(new int[] {4, 5});
+    tape.rewind();
+    int[] ints = tape.popInts(new int[7]);
+    assertEquals(2, ints.length);
+    assertEquals(5, ints[1]);
+    assertEquals(9, tape.popInt());
+    double[] buffer = new double[3];
+    double[] doubles = tape.popDoubles(buffer);
+    assertTrue(doubles == buffer, "the buffer of the right length is reused");
+    assertEquals(1.5, doubles[0]);
+    assertEquals(3.5, doubles[2]);
+  }
 }

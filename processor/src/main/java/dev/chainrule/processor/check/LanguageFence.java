@@ -203,6 +203,9 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.add(Problem.at(path, Messages.unsupportedExpression(Constructs.describe(tree))));
       return false;
     }
+    if (type.getKind() == TypeKind.ARRAY && isArrayArgument(path)) {
+      return true;
+    }
     Type irType = Type.of(type.getKind());
     boolean wantsBoolean = expectsBoolean(path);
     if (irType == Type.BOOLEAN && !wantsBoolean) {
@@ -357,6 +360,20 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     List<? extends ExpressionTree> parts =
         creation.getInitializers() != null ? creation.getInitializers() : creation.getDimensions();
     parts.forEach(part -> scan(part, report));
+  }
+
+  /**
+   * A {@code double[]} or {@code int[]} parameter or local passed whole to another
+   * {@code @Differentiable} method, which reads it and never writes it.
+   */
+  private boolean isArrayArgument(TreePath path) {
+    if (!(path.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+        || !call.getArguments().contains(path.getLeaf())
+        || !isArrayVariable(path)) {
+      return false;
+    }
+    Element callee = trees.getElement(path.getParentPath());
+    return callee instanceof ExecutableElement method && References.isDifferentiable(method);
   }
 
   /** An argument for a boolean parameter of a called method. */

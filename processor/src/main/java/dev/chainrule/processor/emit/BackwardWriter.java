@@ -6,6 +6,8 @@ import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.ad.reverse.Recording;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Primitive;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -49,7 +51,7 @@ final class BackwardWriter {
                 "backward() needs a forward(...) call first: there is nothing recorded to differentiate")
             .endControlFlow();
     BackwardWriter writer = new BackwardWriter(method, plan, names, code);
-    if (plan.recording().usesTape()) {
+    if (plan.usesTape()) {
       method.addStatement("$L.rewind()", writer.tape);
     }
     plan.seed().ifPresent(seed -> method.addStatement("double $L = 1.0", names.adjoint(seed)));
@@ -74,12 +76,15 @@ final class BackwardWriter {
             // partials. In a loop it recorded the last pass only, so this pass is run again.
             String site = names.callSite(adjoint.step());
             if (adjoint.replays()) {
-              method.addStatement("$L.forward($L)", site, code.arguments(adjoint.step().args()));
+              replay(adjoint);
             }
             method.addStatement("$L.zeroGrad()", site).addStatement("$L.backward()", site);
           }
           for (AdjointPlan.Update update : adjoint.updates()) {
             method.addStatement(update(update));
+          }
+          for (AdjointPlan.ArrayPass pass : adjoint.arrays()) {
+            arrayPass(adjoint.step(), pass);
           }
           adjoint.clear().ifPresent(this::clear);
         }
@@ -161,6 +166,46 @@ final class BackwardWriter {
       }
     }
     return now;
+  }
+
+  /**
+   * Runs a call's forward again with the arguments of this pass: local arrays come back whole from
+   * the tape, into the workspace's buffer for them.
+   */
+  private void replay(AdjointPlan.StepAdjoint adjoint) {
+    Step call = adjoint.step();
+    List<Integer> snapshots = adjoint.snapshots();
+    for (int i = snapshots.size() - 1; i >= 0; i--) {
+      int a = snapshots.get(i);
+      String buffer = names.snapshot(call, a);
+      String pop = call.args().get(a).type() == Type.DOUBLE_ARRAY ? "popDoubles" : "popInts";
+      method.addStatement("$L = $L.$L($L)", buffer, tape, pop, buffer);
+    }
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int a = 0; a < call.args().size(); a++) {
+      arguments.add(a == 0 ? "" : ", ");
+      arguments.add(
+          snapshots.contains(a)
+              ? CodeBlock.of("$L", names.snapshot(call, a))
+              : code.operand(call.args().get(a)));
+    }
+    method.addStatement("$L.forward($L)", names.callSite(call), arguments.build());
+  }
+
+  /** {@code d_w[k] += d_y * callee.gradW()[k]} for each element of an array passed whole. */
+  private void arrayPass(Step call, AdjointPlan.ArrayPass pass) {
+    String k = names.member("k");
+    String gradient = names.callSite(call) + "." + pass.accessor() + "()";
+    method
+        .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, gradient, k)
+        .addStatement(
+            "$L[$L] += $L * $L[$L]",
+            names.arrayAdjoint(pass.array()),
+            k,
+            names.adjoint(call.result()),
+            gradient,
+            k)
+        .endControlFlow();
   }
 
   /** A local array's adjoint restarts at zero: one element after a write, all after creation. */

@@ -16,6 +16,7 @@ import dev.chainrule.processor.ir.Value;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -55,9 +56,10 @@ final class ForwardWriter {
       }
     }
     String tape = names.member(WorkspaceWriter.TAPE);
-    if (recording.usesTape()) {
+    if (plan.usesTape()) {
       method.addStatement("$L.clear()", tape);
     }
+    Map<Step, List<Integer>> snapshots = plan.snapshots();
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
       if (parameter.type() == Type.DOUBLE_ARRAY) {
@@ -151,6 +153,14 @@ final class ForwardWriter {
 
       private void push(List<Value> values) {
         values.forEach(v -> method.addStatement("$L.push($L)", tape, names.of(v)));
+      }
+
+      /** A local array passed to a call in a loop is copied whole: later passes write it. */
+      @Override
+      protected void beforeStep(Step step) {
+        for (int argument : snapshots.getOrDefault(step, List.of())) {
+          method.addStatement("$L.push($L)", tape, code.operand(step.args().get(argument)));
+        }
       }
 
       @Override

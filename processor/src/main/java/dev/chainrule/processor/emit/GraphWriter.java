@@ -3,6 +3,7 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
@@ -29,6 +30,7 @@ import javax.lang.model.element.Modifier;
  */
 final class GraphWriter {
   private static final ClassName GRAPH = ClassName.get("dev.chainrule.graph", "ComputationGraph");
+  private static final ClassName EDGES = ClassName.get("dev.chainrule.graph", "Edges");
 
   private GraphWriter() {}
 
@@ -283,11 +285,21 @@ final class GraphWriter {
     List<Partial> partials = DerivativeRules.partials(step);
     CodeBlock.Builder parents = CodeBlock.builder();
     CodeBlock.Builder locals = CodeBlock.builder();
+    // Arrays passed whole to a call: an edge from each element, weighted by the callee's gradient.
+    CodeBlock.Builder arrayParents = CodeBlock.builder();
+    CodeBlock.Builder arrayLocals = CodeBlock.builder();
     String separator = "";
     for (int a = 0; a < step.args().size(); a++) {
       if (activity.isActive(step.args().get(a))) {
         Partial partial = partials.get(a);
         Value arg = (Value) step.args().get(a);
+        if (arg.type().isArray() && step.primitive() == Primitive.CALL_METHOD) {
+          MethodRef callee = (MethodRef) step.callee();
+          String accessor = GeneratedNames.gradientAccessor(callee.params().get(a).name());
+          arrayParents.add(", $L", names.graphNode(arg));
+          arrayLocals.add(", $L.$L()", names.callSite(step), accessor);
+          continue;
+        }
         if (arg.type().isArray()) {
           // An element read: its node hangs off the node of that element.
           parents.add(
@@ -300,14 +312,21 @@ final class GraphWriter {
         separator = ", ";
       }
     }
+    CodeBlock parentNodes = CodeBlock.of("new int[] {$L}", parents.build());
+    CodeBlock localDerivatives = CodeBlock.of("new double[] {$L}", locals.build());
+    if (!arrayParents.isEmpty()) {
+      parentNodes = CodeBlock.of("$T.join($L$L)", EDGES, parentNodes, arrayParents.build());
+      localDerivatives =
+          CodeBlock.of("$T.join($L$L)", EDGES, localDerivatives, arrayLocals.build());
+    }
     return CodeBlock.of(
-        "int $L = $L.addNode($L, $S, $L, new int[] {$L}, new double[] {$L})",
+        "int $L = $L.addNode($L, $S, $L, $L, $L)",
         names.graphNode(step.result()),
         graph,
         label,
         code.describe(step),
         names.of(step.result()),
-        parents.build(),
-        locals.build());
+        parentNodes,
+        localDerivatives);
   }
 }

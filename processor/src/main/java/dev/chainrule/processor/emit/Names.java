@@ -76,7 +76,8 @@ final class Names {
     Set<String> names = new TreeSet<>();
     names.addAll(List.of("java", "javax", "dev", "Math", "StrictMath"));
     names.addAll(
-        List.of("IllegalStateException", "Generated", "ComputationGraph", "Arrays", "Tape"));
+        List.of(
+            "IllegalStateException", "Generated", "ComputationGraph", "Arrays", "Tape", "Edges"));
     for (Step step : trace.steps()) {
       if (step.callee() instanceof MethodRef method) {
         reserveClass(method.packageName(), method.classNames(), names);
@@ -136,6 +137,8 @@ final class Names {
 
   private record PassCounter(Loop loop) {}
 
+  private record Snapshot(Step call, int argument) {}
+
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
   String of(Value value) {
     return allocated.get(canonical(value));
@@ -194,6 +197,14 @@ final class Names {
   /** The counter of a loop's passes in backward, which replays them last first. */
   String passCounter(Loop loop) {
     return getOrAllocate(new PassCounter(loop), "pass");
+  }
+
+  /**
+   * The workspace's buffer for a local array passed to a call in a loop, as backward replays it.
+   */
+  String snapshot(Step call, int argument) {
+    return getOrAllocate(
+        new Snapshot(call, argument), of((Value) call.args().get(argument)) + "AtCall");
   }
 
   /** Another member of the generated class, such as a flag field. */

@@ -36,6 +36,8 @@ abstract class PrimalWriter {
     return code.primal(step);
   }
 
+  protected void beforeStep(Step step) {}
+
   protected void afterStep(Step step) {}
 
   /** A local array made: {@code double[] h = new double[n]} or {@code double[] h = {a, b}}. */
@@ -76,6 +78,7 @@ abstract class PrimalWriter {
     for (Node node : nodes) {
       if (node instanceof Step step) {
         comments.before(step.line());
+        beforeStep(step);
         if (step.primitive() == Primitive.STORE) {
           method.addStatement(
               "$L[$L] = $L",

@@ -12,6 +12,7 @@ import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -56,7 +57,7 @@ final class TangentWriter {
         if (plan.hasTangent(step)) {
           CodeBlock tangent =
               step.primitive() == Primitive.CALL_METHOD
-                  ? calleeTangent(step, plan, names, code)
+                  ? calleeTangent(step, plan, activity, names, code)
                   : step.primitive() == Primitive.ELEMENT
                       ? CodeBlock.of(
                           "$L[$L]",
@@ -146,15 +147,24 @@ final class TangentWriter {
   }
 
   /** A call's tangent is the callee's own: {@code Callee_m.tangent(args, argument tangents)}. */
-  private static CodeBlock calleeTangent(Step call, TangentPlan plan, Names names, Code code) {
+  private static CodeBlock calleeTangent(
+      Step call, TangentPlan plan, Activity activity, Names names, Code code) {
     MethodRef callee = (MethodRef) call.callee();
     List<Value> active = plan.termsOf(call).stream().map(TangentPlan.Term::argument).toList();
     CodeBlock.Builder directions = CodeBlock.builder();
     for (int a = 0; a < call.args().size(); a++) {
-      if (callee.params().get(a).type().isDifferentiable()) {
-        Operand arg = call.args().get(a);
+      Type type = callee.params().get(a).type();
+      Operand arg = call.args().get(a);
+      if (type == Type.DOUBLE) {
         directions.add(
             ", $L", active.contains(arg) ? names.tangent((Value) arg) : CodeBlock.of("0.0"));
+      } else if (type == Type.DOUBLE_ARRAY) {
+        // An array's direction: its tangents, or zeros if it does not vary.
+        directions.add(
+            ", $L",
+            activity.isActive(arg)
+                ? names.tangent((Value) arg)
+                : CodeBlock.of("new double[$L.length]", code.operand(arg)));
       }
     }
     return CodeBlock.of(

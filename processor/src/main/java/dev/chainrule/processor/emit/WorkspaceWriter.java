@@ -57,7 +57,17 @@ public final class WorkspaceWriter {
         type.addField(Code.typeOf(array.type()), names.adjoint(array), Modifier.PRIVATE);
       }
     }
-    if (adjoints.recording().usesTape()) {
+    adjoints
+        .snapshots()
+        .forEach(
+            (call, arguments) ->
+                arguments.forEach(
+                    a ->
+                        type.addField(
+                            Code.typeOf(call.args().get(a).type()),
+                            names.snapshot(call, a),
+                            Modifier.PRIVATE)));
+    if (adjoints.usesTape()) {
       type.addField(
           FieldSpec.builder(TAPE_CLASS, names.member(TAPE), Modifier.PRIVATE, Modifier.FINAL)
               .initializer("new $T()", TAPE_CLASS)

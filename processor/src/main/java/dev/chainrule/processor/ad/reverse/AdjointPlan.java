@@ -1,11 +1,13 @@
 package dev.chainrule.processor.ad.reverse;
 
+import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ad.rules.DerivativeRules;
 import dev.chainrule.processor.ad.rules.Partial;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.MethodRef;
 import dev.chainrule.processor.ir.Node;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
@@ -16,8 +18,10 @@ import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,11 +50,26 @@ public record AdjointPlan(
    * again, with this pass's arguments, before its backward.
    */
   public record StepAdjoint(
-      Step step, List<Update> updates, boolean replays, Optional<Clear> clear) {
+      Step step,
+      List<Update> updates,
+      boolean replays,
+      Optional<Clear> clear,
+      List<ArrayPass> arrays,
+      List<Integer> snapshots) {
     StepAdjoint(Step step, List<Update> updates, boolean replays) {
-      this(step, updates, replays, Optional.empty());
+      this(step, updates, replays, Optional.empty(), List.of(), List.of());
+    }
+
+    StepAdjoint(Step step, List<Update> updates, Optional<Clear> clear) {
+      this(step, updates, false, clear, List.of(), List.of());
     }
   }
+
+  /**
+   * An array passed whole to a call: every element's adjoint takes the call's adjoint times the
+   * callee's gradient for that element, {@code accessor} of the callee's workspace.
+   */
+  public record ArrayPass(Value array, String accessor) {}
 
   /**
    * After the updates of a write into a local array, or of its creation: the adjoint of the element
@@ -120,8 +139,35 @@ public record AdjointPlan(
     }
   }
 
+  /** Whether forward records anything on the tape: values in loops, or arrays passed in them. */
+  public boolean usesTape() {
+    return recording.usesTape() || !snapshots().isEmpty();
+  }
+
+  /** The calls inside loops that pass local arrays, with the arguments forward copies. */
+  public Map<Step, List<Integer>> snapshots() {
+    Map<Step, List<Integer>> snapshots = new LinkedHashMap<>();
+    collectSnapshots(parts, snapshots);
+    return snapshots;
+  }
+
+  private static void collectSnapshots(List<Part> parts, Map<Step, List<Integer>> snapshots) {
+    for (Part part : parts) {
+      if (part instanceof Block block) {
+        block.steps().stream()
+            .filter(s -> !s.snapshots().isEmpty())
+            .forEach(s -> snapshots.put(s.step(), s.snapshots()));
+      } else if (part instanceof BranchAdjoint branch) {
+        collectSnapshots(branch.then(), snapshots);
+        collectSnapshots(branch.otherwise(), snapshots);
+      } else {
+        collectSnapshots(((LoopAdjoint) part).body(), snapshots);
+      }
+    }
+  }
+
   public static AdjointPlan of(Trace trace, Activity activity) {
-    Planner planner = new Planner(activity);
+    Planner planner = new Planner(activity, trace.params());
     Set<Value> declared = new HashSet<>();
     Optional<Value> seed = Optional.empty();
     if (activity.isActive(trace.result())) {
@@ -136,10 +182,12 @@ public record AdjointPlan(
 
   private static final class Planner {
     private final Activity activity;
+    private final Set<Value> parameters;
     private final Set<Value> read = new HashSet<>();
 
-    Planner(Activity activity) {
+    Planner(Activity activity, List<Value> parameters) {
       this.activity = activity;
+      this.parameters = Set.copyOf(parameters);
     }
 
     /**
@@ -222,7 +270,7 @@ public record AdjointPlan(
         read(length);
         clear = Optional.of(new Clear(array, Optional.empty(), Optional.of(length)));
       }
-      return new StepAdjoint(step, List.copyOf(updates), false, clear);
+      return new StepAdjoint(step, List.copyOf(updates), clear);
     }
 
     private StepAdjoint step(Step step, Set<Value> declared, boolean inLoop) {
@@ -245,11 +293,40 @@ public record AdjointPlan(
           partial.dividedBy().ifPresent(f -> f.operands().forEach(this::read));
         }
       }
-      boolean replays = inLoop && step.primitive() == Primitive.CALL_METHOD;
-      if (replays) {
-        step.args().forEach(this::read);
+      if (step.primitive() != Primitive.CALL_METHOD) {
+        return new StepAdjoint(step, List.copyOf(updates), false);
       }
-      return new StepAdjoint(step, List.copyOf(updates), replays);
+      // A call inside a loop runs its callee's forward again in backward, with this pass's
+      // arguments: scalars are read from the tape, and so are local arrays, copied whole when
+      // passed, since later passes write them. Parameter arrays are never written.
+      boolean replays = inLoop;
+      List<Integer> snapshots = new ArrayList<>();
+      if (replays) {
+        for (int a = 0; a < step.args().size(); a++) {
+          Operand arg = step.args().get(a);
+          if (arg instanceof Value value && value.type().isArray() && !parameters.contains(value)) {
+            snapshots.add(a);
+          } else {
+            read(arg);
+          }
+        }
+      }
+      MethodRef callee = (MethodRef) step.callee();
+      List<ArrayPass> arrays = new ArrayList<>();
+      for (int a = 0; a < step.args().size(); a++) {
+        Operand arg = step.args().get(a);
+        MethodRef.Param param = callee.params().get(a);
+        if (param.type() == Type.DOUBLE_ARRAY && activity.isActive(arg)) {
+          arrays.add(new ArrayPass((Value) arg, GeneratedNames.gradientAccessor(param.name())));
+        }
+      }
+      return new StepAdjoint(
+          step,
+          List.copyOf(updates),
+          replays,
+          Optional.empty(),
+          List.copyOf(arrays),
+          List.copyOf(snapshots));
     }
 
     private LoopAdjoint loop(Loop loop, Set<Value> declared) {
@@ -380,7 +457,7 @@ public record AdjointPlan(
 
   /** Adds a step's updates to the block of its statement, opening a block for a new statement. */
   private static void append(List<Part> parts, StepAdjoint adjoint) {
-    if (adjoint.updates().isEmpty() && adjoint.clear().isEmpty()) {
+    if (adjoint.updates().isEmpty() && adjoint.clear().isEmpty() && adjoint.arrays().isEmpty()) {
       return;
     }
     SourceLine line = adjoint.step().line();
