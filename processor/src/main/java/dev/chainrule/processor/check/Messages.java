@@ -272,7 +272,7 @@ public final class Messages {
         + "for over '"
         + expression
         + "' is not supported; a @Differentiable method loops with for (double x : xs) over a"
-        + " double[] or int[] parameter";
+        + " double[] or int[] parameter or local array: pass the array as a parameter";
   }
 
   public static String nestedAssignment(String expression) {

@@ -77,7 +77,8 @@ class StatementDiagnosticsTest {
         "p.C_m",
         error(
                 "for over 'WEIGHTS' is not supported; a @Differentiable method loops with for"
-                    + " (double x : xs) over a double[] or int[] parameter",
+                    + " (double x : xs) over a double[] or int[] parameter or local array: pass the"
+                    + " array as a parameter",
                 source)
             .at("WEIGHTS"));
   }
