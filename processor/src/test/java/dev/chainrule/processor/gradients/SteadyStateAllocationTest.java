@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,35 +33,41 @@ class SteadyStateAllocationTest {
     assertNoSteadyStateAllocation("Loops.mlpLoss", new double[] {0.3, -0.7, 0.1}, xs, ys);
   }
 
-  /** A hidden layer in a local array: the array and its adjoints are buffers of the workspace. */
+  /**
+   * The hidden layer in a local array, rewritten for every sample of a batch of 64: the array and
+   * its adjoints are buffers of the workspace.
+   */
   @Test
   void aLocalArrayAllocatesNothingInSteadyStateEither() throws Throwable {
-    double[] w1 = new double[16 * 8];
+    double[] w1 = new double[16];
     double[] w2 = new double[16];
-    double[] x = new double[8];
-    for (int i = 0; i < w1.length; i++) {
-      w1[i] = Math.sin(i) / 4;
-    }
     for (int j = 0; j < w2.length; j++) {
+      w1[j] = Math.sin(j) / 2;
       w2[j] = Math.cos(j) / 4;
     }
-    for (int k = 0; k < x.length; k++) {
-      x[k] = k / 8.0;
+    double[] xs = new double[64];
+    double[] ys = new double[64];
+    for (int b = 0; b < xs.length; b++) {
+      xs[b] = Math.sin(b);
+      ys[b] = Math.cos(3 * b);
     }
-    assertNoSteadyStateAllocation("LocalArrays.mlp", w1, w2, x);
+    assertNoSteadyStateAllocation("LocalArrays.mlpBatch", w1, w2, xs, ys);
   }
 
-  private static void assertNoSteadyStateAllocation(String name, double[] a, double[] b, double[] c)
+  private static void assertNoSteadyStateAllocation(String name, double[]... arguments)
       throws Throwable {
     DifferentiableMethod method = CompiledInputs.method(name);
     Class<?> generated = method.generatedClass();
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-    MethodType forwardType =
-        MethodType.methodType(double.class, double[].class, double[].class, double[].class);
+    Class<?>[] parameters = new Class<?>[arguments.length];
+    Arrays.fill(parameters, double[].class);
+    MethodType forwardType = MethodType.methodType(double.class, parameters);
+    // (Object, double[][]) -> double: the arguments are spread from one array, nothing is boxed.
     MethodHandle forward =
         lookup
             .findVirtual(generated, "forward", forwardType)
-            .asType(forwardType.insertParameterTypes(0, Object.class));
+            .asType(forwardType.insertParameterTypes(0, Object.class))
+            .asSpreader(double[][].class, arguments.length);
     MethodHandle backward =
         lookup
             .findVirtual(generated, "backward", MethodType.methodType(void.class))
@@ -73,12 +80,12 @@ class SteadyStateAllocationTest {
     long thread = Thread.currentThread().getId();
     double sink = 0;
     for (int i = 0; i < CALLS; i++) { // warm up: first use sizes the tape, the JIT compiles
-      sink += (double) forward.invokeExact(workspace, a, b, c);
+      sink += (double) forward.invokeExact(workspace, arguments);
       backward.invokeExact(workspace);
     }
     long before = threads.getThreadAllocatedBytes(thread);
     for (int i = 0; i < CALLS; i++) {
-      sink += (double) forward.invokeExact(workspace, a, b, c);
+      sink += (double) forward.invokeExact(workspace, arguments);
       backward.invokeExact(workspace);
     }
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
@@ -88,9 +95,10 @@ class SteadyStateAllocationTest {
     // The count does see the generated code: a fresh workspace's first call sizes its arrays.
     Object fresh = generated.getConstructor().newInstance();
     before = threads.getThreadAllocatedBytes(thread);
-    sink += (double) forward.invokeExact(fresh, a, b, c);
+    sink += (double) forward.invokeExact(fresh, arguments);
     backward.invokeExact(fresh);
     long firstCall = threads.getThreadAllocatedBytes(thread) - before;
-    assertTrue(firstCall >= 8 * c.length, name + ": the first call allocated " + firstCall + " B");
+    int elements = Arrays.stream(arguments).mapToInt(a -> a.length).sum();
+    assertTrue(firstCall >= 8 * elements, name + ": the first call allocated " + firstCall + " B");
   }
 }
