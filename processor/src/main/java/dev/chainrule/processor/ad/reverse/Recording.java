@@ -7,13 +7,13 @@ import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where forward keeps each value backward reads. A value computed outside every loop is computed
@@ -24,12 +24,14 @@ import java.util.Set;
  * with the code around the loop.
  */
 public final class Recording {
-  /** The pushes at the end of an arm, of a branch inside a loop. */
+  /** An arm of a branch inside a loop, whose values are pushed at its end. */
   private record Arm(Branch branch, boolean then) {}
 
   private final List<Value> fields = new ArrayList<>();
-  private final Map<Object, List<Value>> pushed = new IdentityHashMap<>();
-  private final Map<Arm, List<Value>> armPushes = new HashMap<>();
+  // By identity: the IR's records compare by value, and a loop's hash would walk its whole body.
+  private final Map<Loop, List<Value>> pushed = new IdentityHashMap<>();
+  private final Map<Branch, List<Value>> thenPushes = new IdentityHashMap<>();
+  private final Map<Branch, List<Value>> elsePushes = new IdentityHashMap<>();
 
   private Recording() {}
 
@@ -76,9 +78,11 @@ public final class Recording {
     if (home == null) {
       fields.addAll(kept);
     } else if (home instanceof Arm arm) {
-      armPushes.computeIfAbsent(arm, a -> new ArrayList<>()).addAll(kept);
+      (arm.then() ? thenPushes : elsePushes)
+          .computeIfAbsent(arm.branch(), b -> new ArrayList<>())
+          .addAll(kept);
     } else {
-      pushed.computeIfAbsent(home, h -> new ArrayList<>()).addAll(kept);
+      pushed.computeIfAbsent((Loop) home, h -> new ArrayList<>()).addAll(kept);
     }
   }
 
@@ -94,18 +98,18 @@ public final class Recording {
 
   /** What forward pushes at the end of an arm of a branch inside a loop, in order. */
   public List<Value> pushedBy(Branch branch, boolean then) {
-    return armPushes.getOrDefault(new Arm(branch, then), List.of());
+    return (then ? thenPushes : elsePushes).getOrDefault(branch, List.of());
   }
 
   /** Whether forward pushes {@code value} somewhere. */
   public boolean isPushed(Value value) {
-    return pushed.values().stream().anyMatch(v -> v.contains(value))
-        || armPushes.values().stream().anyMatch(v -> v.contains(value));
+    return Stream.of(pushed, thenPushes, elsePushes)
+        .anyMatch(pushes -> pushes.values().stream().anyMatch(v -> v.contains(value)));
   }
 
   /** Whether forward pushes anything, so the workspace needs a tape. */
   public boolean usesTape() {
-    return pushed.values().stream().anyMatch(v -> !v.isEmpty())
-        || armPushes.values().stream().anyMatch(v -> !v.isEmpty());
+    return Stream.of(pushed, thenPushes, elsePushes)
+        .anyMatch(pushes -> pushes.values().stream().anyMatch(v -> !v.isEmpty()));
   }
 }
