@@ -237,30 +237,14 @@ public record AdjointPlan(
         read(index);
         Operand value = step.args().get(2);
         if (activity.isActive(value)) {
-          Value target = (Value) value;
-          updates.add(
-              new Update(
-                  target,
-                  array,
-                  Partial.one(),
-                  declared.add(target),
-                  Optional.empty(),
-                  Optional.of(index)));
+          updates.add(fromElement((Value) value, array, index, declared));
         }
         clear = Optional.of(new Clear(array, Optional.of(index), Optional.empty()));
       } else if (step.primitive() == Primitive.ARRAY_OF) {
         for (int k = 0; k < step.args().size(); k++) {
           if (activity.isActive(step.args().get(k))) {
-            Value target = (Value) step.args().get(k);
             Literal index = new Literal(k, Integer.toString(k), Type.INT);
-            updates.add(
-                new Update(
-                    target,
-                    array,
-                    Partial.one(),
-                    declared.add(target),
-                    Optional.empty(),
-                    Optional.of(index)));
+            updates.add(fromElement((Value) step.args().get(k), array, index, declared));
           }
         }
         Literal length = new Literal(step.args().size(), "" + step.args().size(), Type.INT);
@@ -271,6 +255,13 @@ public record AdjointPlan(
         clear = Optional.of(new Clear(array, Optional.empty(), Optional.of(length)));
       }
       return new StepAdjoint(step, List.copyOf(updates), clear);
+    }
+
+    /** {@code d_v = d_h[index]}: a value put into an array takes its element's adjoint. */
+    private static Update fromElement(
+        Value target, Value array, Operand index, Set<Value> declared) {
+      return new Update(
+          target, array, Partial.one(), declared.add(target), Optional.empty(), Optional.of(index));
     }
 
     private StepAdjoint step(Step step, Set<Value> declared, boolean inLoop) {
