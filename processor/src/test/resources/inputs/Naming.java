@@ -21,4 +21,43 @@ final class Naming {
     double lookalikes = x * d_x;
     return lookalikes + Math.sin(x_2 * gradX);
   }
+
+  /**
+   * Loops and arrays bring names of their own: the tape, pass counters, iteration counts, the
+   * flags that replace break, continue and return, an array's adjoint buffer ({@code d_h}) and
+   * its copy for a replayed call ({@code hAtCall}), the index of an array pass ({@code k}), the
+   * graph's output node, and the classes generated code names (Tape, Edges, Arrays).
+   */
+  @Differentiable
+  static double loopLookalikes(double[] h, double tape, int pass, double[] d_h) {
+    double iterations = tape;
+    double broke = 0;
+    double skip = 1;
+    double result = 0;
+    double[] hAtCall = new double[h.length];
+    int k = 0;
+    double Tape = 1;
+    double Edges = 2;
+    double Arrays = 3;
+    double output = 0;
+    int[] pick = {0, 1, 2};
+    for (int i = 0; i < h.length; i++) {
+      if (i == pass) {
+        continue;
+      }
+      hAtCall[i] = h[i] * d_h[i] + Tape;
+      double returned = hAtCall[i] * iterations;
+      broke += returned;
+      k++;
+      if (k > 3) {
+        break;
+      }
+      result += ArrayCalls.weightedSum(hAtCall, h, pick) * Edges;
+    }
+    while (skip < 3) {
+      output += broke * skip / Arrays;
+      skip++;
+    }
+    return result + output;
+  }
 }
