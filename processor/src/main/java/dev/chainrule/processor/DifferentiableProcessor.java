@@ -212,9 +212,14 @@ public final class DifferentiableProcessor extends AbstractProcessor {
       function = MethodReader.read(trees, path, method);
       try {
         trace = Lowering.lower(function);
-      } catch (IllegalArgumentException tangled) {
+      } catch (Lowering.Unlowerable unlowerable) {
+        String name = DeclarationChecks.describe(method);
         report.add(
-            Problem.at(method, Messages.returnsTooTangled(DeclarationChecks.describe(method))));
+            Problem.at(
+                method,
+                unlowerable.reason() == Lowering.Unlowerable.Reason.TANGLED_RETURNS
+                    ? Messages.returnsTooTangled(name)
+                    : Messages.pathWithoutReturn(name)));
         return new Checked(method, className, report, calls, function, null);
       }
       if (CodeSize.estimate(trace) > CodeSize.LIMIT) {

@@ -54,26 +54,25 @@ public final class Loops_breakAndContinue {
         int i = 0;
         // line 150: for (int i = 0; i < xs.length; i++)
         boolean broke = false;
-        boolean skip = false;
         boolean broke_2 = broke;
         double sum_2 = sum;
         int i_2 = i;
         iterations = 0;
         while (!broke_2 && i_2 < xs.length) {
             // line 150: for (int i = 0; i < xs.length; i++)
-            boolean skip_2 = false;
+            boolean skip = false;
             // line 151: if (i == 1)
             boolean branch1 = i_2 == 1;
-            boolean skip_4;
+            boolean skip_3;
             if (branch1) {
                 // line 152: continue;
-                boolean skip_3 = true;
-                skip_4 = skip_3;
+                boolean skip_2 = true;
+                skip_3 = skip_2;
             } else {
-                skip_4 = skip_2;
+                skip_3 = skip;
             }
             // line 151: if (i == 1)
-            boolean branch2 = !skip_4;
+            boolean branch2 = !skip_3;
             double sum_5;
             boolean broke_5;
             if (branch2) {
@@ -122,7 +121,6 @@ public final class Loops_breakAndContinue {
             tape.push(i_2);
             tape.push(branch2);
             iterations++;
-            skip = skip_4;
             broke_2 = broke_5;
             sum_2 = sum_5;
             i_2 = i_4;
@@ -208,26 +206,25 @@ public final class Loops_breakAndContinue {
         int i = 0;
         // line 150: for (int i = 0; i < xs.length; i++)
         boolean broke = false;
-        boolean skip = false;
         boolean broke_2 = broke;
         double sum_2 = sum;
         int i_2 = i;
         double sum_2Dot = 0.0;
         while (!broke_2 && i_2 < xs.length) {
             // line 150: for (int i = 0; i < xs.length; i++)
-            boolean skip_2 = false;
+            boolean skip = false;
             // line 151: if (i == 1)
             boolean branch1 = i_2 == 1;
-            boolean skip_4;
+            boolean skip_3;
             if (branch1) {
                 // line 152: continue;
-                boolean skip_3 = true;
-                skip_4 = skip_3;
+                boolean skip_2 = true;
+                skip_3 = skip_2;
             } else {
-                skip_4 = skip_2;
+                skip_3 = skip;
             }
             // line 151: if (i == 1)
-            boolean branch2 = !skip_4;
+            boolean branch2 = !skip_3;
             double sum_5;
             boolean broke_5;
             double sum_5Dot;
@@ -280,7 +277,6 @@ public final class Loops_breakAndContinue {
             } else {
                 i_4 = i_2;
             }
-            skip = skip_4;
             broke_2 = broke_5;
             sum_2 = sum_5;
             i_2 = i_4;
@@ -306,7 +302,6 @@ public final class Loops_breakAndContinue {
         int i = 0;
         // line 150: for (int i = 0; i < xs.length; i++)
         boolean broke = false;
-        boolean skip = false;
         boolean broke_2 = broke;
         double sum_2 = sum;
         int i_2 = i;
@@ -314,19 +309,19 @@ public final class Loops_breakAndContinue {
         int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (!broke_2 && i_2 < xs.length) {
             // line 150: for (int i = 0; i < xs.length; i++)
-            boolean skip_2 = false;
+            boolean skip = false;
             // line 151: if (i == 1)
             boolean branch1 = i_2 == 1;
-            boolean skip_4;
+            boolean skip_3;
             if (branch1) {
                 // line 152: continue;
-                boolean skip_3 = true;
-                skip_4 = skip_3;
+                boolean skip_2 = true;
+                skip_3 = skip_2;
             } else {
-                skip_4 = skip_2;
+                skip_3 = skip;
             }
             // line 151: if (i == 1)
-            boolean branch2 = !skip_4;
+            boolean branch2 = !skip_3;
             double sum_5;
             boolean broke_5;
             int sum_5Node;
@@ -379,7 +374,6 @@ public final class Loops_breakAndContinue {
             } else {
                 i_4 = i_2;
             }
-            skip = skip_4;
             broke_2 = broke_5;
             sum_2 = sum_5;
             i_2 = i_4;

@@ -114,7 +114,6 @@ public final class Naming_loopLookalikes {
         int i = 0;
         // line 44: for (int i = 0; i < h.length; i++)
         boolean broke_2 = false;
-        boolean skip_2 = false;
         double broke_3 = broke;
         int k_2 = k;
         boolean broke_4 = broke_2;
@@ -123,19 +122,19 @@ public final class Naming_loopLookalikes {
         iterations_2 = 0;
         while (!broke_4 && i_2 < h.length) {
             // line 44: for (int i = 0; i < h.length; i++)
-            boolean skip_3 = false;
+            boolean skip_2 = false;
             // line 45: if (i == pass)
             boolean branch1 = i_2 == pass;
-            boolean skip_5;
+            boolean skip_4;
             if (branch1) {
                 // line 46: continue;
-                boolean skip_4 = true;
-                skip_5 = skip_4;
+                boolean skip_3 = true;
+                skip_4 = skip_3;
             } else {
-                skip_5 = skip_3;
+                skip_4 = skip_2;
             }
             // line 45: if (i == pass)
-            boolean branch2 = !skip_5;
+            boolean branch2 = !skip_4;
             double broke_8;
             double result_5;
             int k_4;
@@ -205,7 +204,6 @@ public final class Naming_loopLookalikes {
             tape_2.push(i_2);
             tape_2.push(branch2);
             iterations_2++;
-            skip_2 = skip_5;
             broke_3 = broke_8;
             k_2 = k_4;
             broke_4 = broke_9;
@@ -214,19 +212,19 @@ public final class Naming_loopLookalikes {
         }
         // line 57: while (skip < 3)
         double output_2 = output;
-        double skip_6 = skip;
+        double skip_5 = skip;
         iterations_3 = 0;
-        while (skip_6 < 3) {
+        while (skip_5 < 3) {
             // line 58: output += broke * skip / Arrays;
-            double output_t1 = broke_3 * skip_6;
+            double output_t1 = broke_3 * skip_5;
             double output_t2 = output_t1 / Arrays_2;
             double output_3 = output_2 + output_t2;
             // line 59: skip++;
-            double skip_7 = skip_6 + 1;
-            tape_2.push(skip_6);
+            double skip_6 = skip_5 + 1;
+            tape_2.push(skip_5);
             iterations_3++;
             output_2 = output_3;
-            skip_6 = skip_7;
+            skip_5 = skip_6;
         }
         // line 61: return result + output;
         double loopLookalikes = result_2 + output_2;
@@ -250,14 +248,14 @@ public final class Naming_loopLookalikes {
         // line 57: while (skip < 3)
         double d_broke_3 = 0.0;
         for (int pass_2 = iterations_3; pass_2 > 0; pass_2--) {
-            double skip_6 = tape_2.popDouble();
+            double skip_5 = tape_2.popDouble();
             double d_output_3 = d_output_2;
             d_output_2 = 0.0;
             // line 58: output += broke * skip / Arrays;
             d_output_2 += d_output_3;
             double d_output_t2 = d_output_3;
             double d_output_t1 = d_output_t2 / Arrays_2;
-            d_broke_3 += d_output_t1 * skip_6;
+            d_broke_3 += d_output_t1 * skip_5;
         }
         // line 44: for (int i = 0; i < h.length; i++)
         double d_iterations = 0.0;
@@ -389,7 +387,6 @@ public final class Naming_loopLookalikes {
         int i = 0;
         // line 44: for (int i = 0; i < h.length; i++)
         boolean broke_2 = false;
-        boolean skip_2 = false;
         double broke_3 = broke;
         int k_2 = k;
         boolean broke_4 = broke_2;
@@ -399,19 +396,19 @@ public final class Naming_loopLookalikes {
         double result_2Dot = 0.0;
         while (!broke_4 && i_2 < h.length) {
             // line 44: for (int i = 0; i < h.length; i++)
-            boolean skip_3 = false;
+            boolean skip_2 = false;
             // line 45: if (i == pass)
             boolean branch1 = i_2 == pass;
-            boolean skip_5;
+            boolean skip_4;
             if (branch1) {
                 // line 46: continue;
-                boolean skip_4 = true;
-                skip_5 = skip_4;
+                boolean skip_3 = true;
+                skip_4 = skip_3;
             } else {
-                skip_5 = skip_3;
+                skip_4 = skip_2;
             }
             // line 45: if (i == pass)
-            boolean branch2 = !skip_5;
+            boolean branch2 = !skip_4;
             double broke_8;
             double result_5;
             int k_4;
@@ -492,7 +489,6 @@ public final class Naming_loopLookalikes {
             } else {
                 i_4 = i_2;
             }
-            skip_2 = skip_5;
             broke_3 = broke_8;
             k_2 = k_4;
             broke_4 = broke_9;
@@ -503,20 +499,20 @@ public final class Naming_loopLookalikes {
         }
         // line 57: while (skip < 3)
         double output_2 = output;
-        double skip_6 = skip;
+        double skip_5 = skip;
         double output_2Dot = 0.0;
-        while (skip_6 < 3) {
+        while (skip_5 < 3) {
             // line 58: output += broke * skip / Arrays;
-            double output_t1 = broke_3 * skip_6;
-            double output_t1Dot = broke_3Dot * skip_6;
+            double output_t1 = broke_3 * skip_5;
+            double output_t1Dot = broke_3Dot * skip_5;
             double output_t2 = output_t1 / Arrays_2;
             double output_t2Dot = output_t1Dot / Arrays_2;
             double output_3 = output_2 + output_t2;
             double output_3Dot = output_2Dot + output_t2Dot;
             // line 59: skip++;
-            double skip_7 = skip_6 + 1;
+            double skip_6 = skip_5 + 1;
             output_2 = output_3;
-            skip_6 = skip_7;
+            skip_5 = skip_6;
             output_2Dot = output_3Dot;
         }
         // line 61: return result + output;
@@ -570,7 +566,6 @@ public final class Naming_loopLookalikes {
         int i = 0;
         // line 44: for (int i = 0; i < h.length; i++)
         boolean broke_2 = false;
-        boolean skip_2 = false;
         double broke_3 = broke;
         int k_2 = k;
         boolean broke_4 = broke_2;
@@ -581,19 +576,19 @@ public final class Naming_loopLookalikes {
         int result_2Node = graph.addNode("result_2@" + pass_3, "result", result_2, new int[] {}, new double[] {});
         while (!broke_4 && i_2 < h.length) {
             // line 44: for (int i = 0; i < h.length; i++)
-            boolean skip_3 = false;
+            boolean skip_2 = false;
             // line 45: if (i == pass)
             boolean branch1 = i_2 == pass;
-            boolean skip_5;
+            boolean skip_4;
             if (branch1) {
                 // line 46: continue;
-                boolean skip_4 = true;
-                skip_5 = skip_4;
+                boolean skip_3 = true;
+                skip_4 = skip_3;
             } else {
-                skip_5 = skip_3;
+                skip_4 = skip_2;
             }
             // line 45: if (i == pass)
-            boolean branch2 = !skip_5;
+            boolean branch2 = !skip_4;
             double broke_8;
             double result_5;
             int k_4;
@@ -677,7 +672,6 @@ public final class Naming_loopLookalikes {
             } else {
                 i_4 = i_2;
             }
-            skip_2 = skip_5;
             broke_3 = broke_8;
             k_2 = k_4;
             broke_4 = broke_9;
@@ -689,21 +683,21 @@ public final class Naming_loopLookalikes {
         }
         // line 57: while (skip < 3)
         double output_2 = output;
-        double skip_6 = skip;
+        double skip_5 = skip;
         int pass_2 = 1;
         int output_2Node = graph.addNode("output_2@" + pass_2, "output", output_2, new int[] {}, new double[] {});
-        while (skip_6 < 3) {
+        while (skip_5 < 3) {
             // line 58: output += broke * skip / Arrays;
-            double output_t1 = broke_3 * skip_6;
-            int output_t1Node = graph.addNode("output_t1@" + pass_2, "broke_3 * skip_6", output_t1, new int[] {broke_3Node}, new double[] {skip_6});
+            double output_t1 = broke_3 * skip_5;
+            int output_t1Node = graph.addNode("output_t1@" + pass_2, "broke_3 * skip_5", output_t1, new int[] {broke_3Node}, new double[] {skip_5});
             double output_t2 = output_t1 / Arrays_2;
             int output_t2Node = graph.addNode("output_t2@" + pass_2, "output_t1 / Arrays_2", output_t2, new int[] {output_t1Node}, new double[] {1.0 / Arrays_2});
             double output_3 = output_2 + output_t2;
             int output_3Node = graph.addNode("output_3@" + pass_2, "output_2 + output_t2", output_3, new int[] {output_2Node, output_t2Node}, new double[] {1.0, 1.0});
             // line 59: skip++;
-            double skip_7 = skip_6 + 1;
+            double skip_6 = skip_5 + 1;
             output_2 = output_3;
-            skip_6 = skip_7;
+            skip_5 = skip_6;
             pass_2++;
             output_2Node = output_3Node;
         }

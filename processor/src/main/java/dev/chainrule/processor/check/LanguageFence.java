@@ -7,7 +7,6 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -122,6 +121,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
           Tree.Kind.POSTFIX_DECREMENT);
 
   private final Trees trees;
+  private final Reachability reachability;
   private final String packageName;
   private final String generatedClass;
   private final List<CallSite> calls = new ArrayList<>();
@@ -131,6 +131,7 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
 
   private LanguageFence(Trees trees, String packageName, String generatedClass) {
     this.trees = trees;
+    this.reachability = new Reachability(trees);
     this.packageName = packageName;
     this.generatedClass = generatedClass;
   }
@@ -148,10 +149,6 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     String packageName = References.packageOf(method);
     LanguageFence fence = new LanguageFence(trees, packageName, generatedClass);
     BlockTree body = ((MethodTree) methodPath.getLeaf()).getBody();
-    if (completesNormally(body)) {
-      // In the subset a body can only complete by returning: javac reports the missing return.
-      report.markUnresolved();
-    }
     fence.scan(new TreePath(methodPath, body), report);
     return List.copyOf(fence.calls);
   }
@@ -277,7 +274,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     List<? extends CaseTree> cases = ((SwitchTree) owner).getCases();
     List<? extends StatementTree> statements = tree.getStatements();
     boolean last = cases.get(cases.size() - 1) == tree;
-    if (!statements.isEmpty() && !last && completesNormally(statements)) {
+    if (!statements.isEmpty()
+        && !last
+        && !(statements.get(statements.size() - 1) instanceof BreakTree)
+        && reachability.completesNormally(getCurrentPath(), statements)) {
       reject(Messages.fallThrough(), report);
       return null;
     }
@@ -291,16 +291,6 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       }
     }
     return null;
-  }
-
-  /**
-   * Whether a case's statements can run into the next case: they end in neither break nor return.
-   */
-  private static boolean completesNormally(List<? extends StatementTree> statements) {
-    StatementTree last = statements.get(statements.size() - 1);
-    return !(last instanceof BreakTree)
-        && !(last instanceof ContinueTree)
-        && completesNormally(last);
   }
 
   /** The selector must be an int local or parameter: the chain of tests reads it many times. */
@@ -404,26 +394,6 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
     return statements.get(statements.size() - 1) == statement;
   }
 
-  /** Whether control can reach the end of {@code statement}: it does not return on every path. */
-  private static boolean completesNormally(StatementTree statement) {
-    if (statement instanceof ReturnTree) {
-      return false;
-    }
-    if (statement instanceof BlockTree block) {
-      List<? extends StatementTree> statements = block.getStatements();
-      return statements.isEmpty() || completesNormally(statements.get(statements.size() - 1));
-    }
-    if (statement instanceof IfTree branch) {
-      return branch.getElseStatement() == null
-          || completesNormally(branch.getThenStatement())
-          || completesNormally(branch.getElseStatement());
-    }
-    if (statement instanceof ContinueTree) {
-      return false;
-    }
-    return !Loops.runsForever(statement);
-  }
-
   @Override
   public Void visitVariable(VariableTree tree, ValidationReport report) {
     Element local = trees.getElement(getCurrentPath());
@@ -442,6 +412,33 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       return null;
     }
     return scan(tree.getInitializer(), report);
+  }
+
+  @Override
+  public Void visitWhileLoop(WhileLoopTree tree, ValidationReport report) {
+    return endless(tree.getStatement(), report) ? null : super.visitWhileLoop(tree, report);
+  }
+
+  @Override
+  public Void visitDoWhileLoop(DoWhileLoopTree tree, ValidationReport report) {
+    return endless(tree.getStatement(), report) ? null : super.visitDoWhileLoop(tree, report);
+  }
+
+  @Override
+  public Void visitForLoop(ForLoopTree tree, ValidationReport report) {
+    return endless(tree.getStatement(), report) ? null : super.visitForLoop(tree, report);
+  }
+
+  /**
+   * Reports the loop being visited if it never ends: it cannot complete and nothing in it returns,
+   * so the method could never produce a value to differentiate.
+   */
+  private boolean endless(StatementTree body, ValidationReport report) {
+    if (reachability.completesNormally(getCurrentPath()) || Loops.returnsIn(body)) {
+      return false;
+    }
+    reject(Messages.endlessLoop(), report);
+    return true;
   }
 
   /** {@code for (double x : xs)}: over an array parameter, read element by element. */

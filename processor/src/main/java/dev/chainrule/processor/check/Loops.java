@@ -1,20 +1,16 @@
 package dev.chainrule.processor.check;
 
 import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import dev.chainrule.processor.read.TreeInfo;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What the fence needs to know about loops: where a break goes, and whether a loop ever ends. */
+/** What the fence needs to know about loops: where a break or continue goes, and any return. */
 final class Loops {
   private static final Set<Tree.Kind> LOOPS =
       EnumSet.of(
@@ -39,36 +35,8 @@ final class Loops {
     return false;
   }
 
-  /**
-   * Whether {@code statement} is a loop whose condition is {@code true} (or absent) and that no
-   * break leaves: control never passes beyond it, as javac sees it, so no return need follow.
-   */
-  static boolean runsForever(StatementTree statement) {
-    ExpressionTree condition;
-    StatementTree body;
-    if (statement instanceof WhileLoopTree loop) {
-      condition = loop.getCondition();
-      body = loop.getStatement();
-    } else if (statement instanceof DoWhileLoopTree loop) {
-      condition = loop.getCondition();
-      body = loop.getStatement();
-    } else if (statement instanceof ForLoopTree loop) {
-      condition = loop.getCondition();
-      body = loop.getStatement();
-    } else {
-      return false;
-    }
-    return isTrue(condition) && !breaksOut(body);
-  }
-
-  private static boolean isTrue(ExpressionTree condition) {
-    return condition == null
-        || (TreeInfo.skipParentheses(condition) instanceof LiteralTree literal
-            && Boolean.TRUE.equals(literal.getValue()));
-  }
-
   /** Whether a break in {@code body} leaves the loop it is the body of. */
-  private static boolean breaksOut(StatementTree body) {
+  static boolean breaksOut(StatementTree body) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -85,6 +53,40 @@ final class Loops {
       @Override
       public Void visitBreak(BreakTree tree, Void unused) {
         found[0] |= tree.getLabel() == null;
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** Whether a continue in {@code body} goes to the test of the loop it is the body of. */
+  static boolean continuesIn(StatementTree body) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null || (tree != body && LOOPS.contains(tree.getKind()))) {
+          return null;
+        }
+        return super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] |= tree.getLabel() == null;
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** Whether a return stands anywhere in {@code body}. */
+  static boolean returnsIn(StatementTree body) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] = true;
         return null;
       }
     }.scan(body, null);

@@ -143,6 +143,20 @@ public final class Messages {
         + " @Differentiable methods that call each other";
   }
 
+  public static String pathWithoutReturn(String method) {
+    return TAG
+        + "chainrule cannot see a return at the end of every path through @Differentiable method "
+        + method
+        + " (it reads a loop's condition as constant only when it is a constant expression);"
+        + " end the method with a return";
+  }
+
+  public static String endlessLoop() {
+    return TAG
+        + "this loop never ends: its condition is always true and nothing in it breaks out or"
+        + " returns; give it a condition that becomes false, a break, or a return";
+  }
+
   public static String returnsTooTangled(String method) {
     return TAG
         + "@Differentiable method "
@@ -238,7 +252,7 @@ public final class Messages {
         + update
         + "' converts a "
         + type
-        + " into an int; write the conversion out, or update the int with an int";
+        + " into an int; update the int with an int expression, or keep the value in a double";
   }
 
   public static String localArray(String local) {
@@ -263,8 +277,9 @@ public final class Messages {
 
   public static String breakInSwitch() {
     return TAG
-        + "break inside a switch is supported only as the last statement of a case; to leave a"
-        + " loop from a switch, set a flag in the case and test it after the switch";
+        + "break inside a switch is supported only as the last statement of a colon case (an"
+        + " arrow case needs none); to leave a loop from inside a switch, write the switch as"
+        + " if/else";
   }
 
   public static String enhancedForOver(String expression) {

@@ -124,10 +124,11 @@ final class Jumps {
         result.addAll(rewritten);
         Stmt.Return early = new Stmt.Return(new Expr.Read(exit.result), line);
         List<Stmt> rest = outside(statements.subList(i + 1, statements.size()));
-        if (rest.isEmpty()) {
-          // The loop runs until a return: nothing follows it in the source.
-          result.add(early);
+        if (endsOnlyByReturning(loop)) {
+          result.add(early); // nothing can follow it: the source has nothing after it
         } else {
+          // If the loop ended by its test, what follows runs: here, or after an enclosing if,
+          // where Returns will fetch it from.
           result.add(new Stmt.If(new Expr.Read(exit.returned), List.of(early), rest, line));
         }
         return result;
@@ -136,6 +137,21 @@ final class Jumps {
       }
     }
     return result;
+  }
+
+  /**
+   * A loop that only a return ends: no break leaves it, and its condition is {@code true} or, for a
+   * do/while whose body returns on every path without a continue, never tested.
+   */
+  private static boolean endsOnlyByReturning(Stmt.Loop loop) {
+    Set<Jump> jumps = jumps(loop.body());
+    if (jumps.contains(Jump.BREAK)) {
+      return false;
+    }
+    return loop.condition().equals(TRUE)
+        || (!loop.testFirst()
+            && !jumps.contains(Jump.CONTINUE)
+            && !Returns.completesNormally(loop.body()));
   }
 
   /** The loop without jumps, preceded by the initialisation of its break flag if it has one. */
@@ -153,7 +169,7 @@ final class Jumps {
       update = guarded(flags.broke, update, loop.line());
     }
     if (flags.skip != null) {
-      body.add(0, new Stmt.Assign(flags.skip, FALSE, loop.line()));
+      body.add(0, new Stmt.Assign(flags.skip, FALSE, true, loop.line()));
     }
     List<Stmt> result = new ArrayList<>();
     if (flags.broke != null) {

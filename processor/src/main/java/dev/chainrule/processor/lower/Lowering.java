@@ -57,17 +57,42 @@ public final class Lowering {
 
   private Lowering() {}
 
+  /** Why a method that passed the checks cannot be lowered after all. */
+  public static final class Unlowerable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** What stands in the way. */
+    public enum Reason {
+      /** Returns nested in branches would copy the code after them too often. */
+      TANGLED_RETURNS,
+      /** Some path reaches the end of the body without a return, as chainrule reads it. */
+      PATH_WITHOUT_RETURN
+    }
+
+    private final Reason reason;
+
+    Unlowerable(Reason reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+  }
+
   /**
    * Lowers the function.
    *
-   * @throws IllegalArgumentException if returns nested in branches would copy the code after them
-   *     too often to lower; the message says so
+   * @throws Unlowerable if returns nested in branches would copy the code after them too often, or
+   *     if chainrule cannot see a return at the end of every path (javac can: it evaluates constant
+   *     conditions chainrule does not)
    */
   public static Trace lower(Function function) {
     try {
       return new Lowering().run(function);
     } catch (Returns.TooTangled e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      throw new Unlowerable(Unlowerable.Reason.TANGLED_RETURNS, e.getMessage());
     }
   }
 
@@ -82,7 +107,8 @@ public final class Lowering {
     }
     Operand result = statements(Returns.normalized(Jumps.removed(function)));
     if (result == null) {
-      throw new IllegalStateException("the method " + methodName + " ends without a return");
+      throw new Unlowerable(
+          Unlowerable.Reason.PATH_WITHOUT_RETURN, "a path through " + methodName + " ends");
     }
     return new Trace(function, params, nodes, result);
   }

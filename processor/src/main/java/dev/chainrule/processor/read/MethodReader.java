@@ -127,7 +127,7 @@ public final class MethodReader {
     }
     if (statement instanceof WhileLoopTree loop) {
       SourceLine line = source.lineOf(loop, "while " + source.of(loop.getCondition()));
-      Expr condition = expression(child(path, loop.getCondition()));
+      Expr condition = condition(path, loop.getCondition());
       List<Stmt> inner = new ArrayList<>();
       readStatement(child(path, loop.getStatement()), inner);
       body.add(new Stmt.Loop(condition, inner, List.of(), true, line));
@@ -135,7 +135,7 @@ public final class MethodReader {
     }
     if (statement instanceof DoWhileLoopTree loop) {
       SourceLine line = source.lineOf(loop, "do ... while " + source.of(loop.getCondition()));
-      Expr condition = expression(child(path, loop.getCondition()));
+      Expr condition = condition(path, loop.getCondition());
       List<Stmt> inner = new ArrayList<>();
       readStatement(child(path, loop.getStatement()), inner);
       body.add(new Stmt.Loop(condition, inner, List.of(), false, line));
@@ -173,8 +173,7 @@ public final class MethodReader {
     for (StatementTree initializer : loop.getInitializer()) {
       readStatement(child(path, initializer), body);
     }
-    Expr condition =
-        loop.getCondition() == null ? TRUE : expression(child(path, loop.getCondition()));
+    Expr condition = condition(path, loop.getCondition());
     SourceLine line = source.lineOf(loop, forHeader(loop));
     List<Stmt> inner = new ArrayList<>();
     readStatement(child(path, loop.getStatement()), inner);
@@ -183,6 +182,16 @@ public final class MethodReader {
       update.add(readUpdate(child(child(path, step), step.getExpression()), line));
     }
     body.add(new Stmt.Loop(condition, inner, update, true, line));
+  }
+
+  /**
+   * A loop's condition; {@code true} when it is a constant expression with that value, as javac
+   * sees it, so that lowering knows, as javac does, that only a break or a return ends the loop.
+   */
+  private Expr condition(TreePath loop, ExpressionTree condition) {
+    return ConstantConditions.isAlwaysTrue(trees, loop, condition)
+        ? TRUE
+        : expression(child(loop, condition));
   }
 
   /** The comment over a for loop quotes its header, not its body. */

@@ -117,7 +117,9 @@ class StatementDiagnosticsTest {
     assertRejected(
         compile(source),
         "p.C_m",
-        error("break inside a switch is supported only as the last statement of a case", source)
+        error(
+                "break inside a switch is supported only as the last statement of a colon case",
+                source)
             .at("break"));
   }
 

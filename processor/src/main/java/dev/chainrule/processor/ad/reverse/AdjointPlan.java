@@ -334,15 +334,7 @@ public record AdjointPlan(
         declared.add(carried.exit());
         declared.add(carried.header());
       }
-      // A first pass finds the outside values the body updates, as for a branch.
-      Set<Value> inside = new HashSet<>(Trace.definedIn(loop));
-      Set<Value> dryRun = new HashSet<>(declared);
-      List<Update> dryStart = passStart(active, dryRun);
-      List<Part> dryBody = plan(loop.body(), dryRun, true);
-      Set<Value> hoisted = new LinkedHashSet<>();
-      targets(dryStart, dryBody).stream()
-          .filter(v -> !inside.contains(v) && !declared.contains(v) && !v.type().isArray())
-          .forEach(hoisted::add);
+      Set<Value> hoisted = hoisted(loop, declared);
       declared.addAll(hoisted);
       Set<Value> pass = new HashSet<>(declared);
       List<Update> passStart = passStart(active, pass);
@@ -379,18 +371,7 @@ public record AdjointPlan(
     }
 
     private BranchAdjoint branch(Branch branch, Set<Value> declared, boolean inLoop) {
-      // A first pass finds the outside values the arms update: their adjoints must be declared
-      // before the branch, or each arm would declare its own, out of scope after it.
-      Set<Value> inside = new HashSet<>(Trace.definedIn(branch));
-      Set<Value> hoisted = new LinkedHashSet<>();
-      for (boolean then : new boolean[] {true, false}) {
-        Set<Value> scope = new HashSet<>(declared);
-        List<Update> phis = phis(branch, then, scope);
-        List<Part> arm = plan(then ? branch.then() : branch.otherwise(), scope, inLoop);
-        targets(phis, arm).stream()
-            .filter(v -> !inside.contains(v) && !declared.contains(v) && !v.type().isArray())
-            .forEach(hoisted::add);
-      }
+      Set<Value> hoisted = hoisted(branch, declared);
       declared.addAll(hoisted);
       read.add(branch.taken());
       Set<Value> thenScope = new HashSet<>(declared);
@@ -400,6 +381,59 @@ public record AdjointPlan(
       List<Update> elsePhis = phis(branch, false, elseScope);
       List<Part> otherwise = plan(branch.otherwise(), elseScope, inLoop);
       return new BranchAdjoint(branch, List.copyOf(hoisted), thenPhis, then, elsePhis, otherwise);
+    }
+
+    /**
+     * The values from outside a branch or loop whose adjoints its reverse may update first: they
+     * are declared, at zero, before it, or each arm or pass would declare its own, out of scope
+     * after it. Read off the IR, not off a trial plan, which would double the work at every level
+     * of nesting.
+     */
+    private Set<Value> hoisted(Node node, Set<Value> declared) {
+      Set<Value> inside = new HashSet<>(Trace.definedIn(node));
+      Set<Value> updated = new LinkedHashSet<>();
+      if (node instanceof Loop loop) {
+        // Not its headers' initial values: those take their adjoints after the loop.
+        loop.carried().forEach(c -> addIfActive(c.next(), updated));
+        mayUpdate(loop.body(), updated);
+      } else {
+        mayUpdate(List.of(node), updated);
+      }
+      updated.removeIf(v -> inside.contains(v) || declared.contains(v) || v.type().isArray());
+      return updated;
+    }
+
+    /**
+     * Every scalar value whose adjoint the reverse of {@code nodes} may add to, last node first.
+     */
+    private void mayUpdate(List<Node> nodes, Set<Value> updated) {
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        Node node = nodes.get(i);
+        if (node instanceof Step step) {
+          List<Partial> partials = DerivativeRules.partials(step);
+          for (int a = 0; a < step.args().size(); a++) {
+            if (!partials.get(a).isZero()) {
+              addIfActive(step.args().get(a), updated);
+            }
+          }
+        } else if (node instanceof Branch branch) {
+          branch.phis().forEach(phi -> addIfActive(phi.fromThen(), updated));
+          mayUpdate(branch.then(), updated);
+          branch.phis().forEach(phi -> addIfActive(phi.fromElse(), updated));
+          mayUpdate(branch.otherwise(), updated);
+        } else {
+          Loop loop = (Loop) node;
+          loop.carried().forEach(c -> addIfActive(c.next(), updated));
+          mayUpdate(loop.body(), updated);
+          loop.carried().forEach(c -> addIfActive(c.initial(), updated));
+        }
+      }
+    }
+
+    private void addIfActive(Operand operand, Set<Value> updated) {
+      if (activity.isActive(operand) && !operand.type().isArray()) {
+        updated.add((Value) operand);
+      }
     }
 
     /** In an arm, each phi passes its adjoint to the value that arm gave it. */
@@ -422,28 +456,6 @@ public record AdjointPlan(
         read.add(value);
       }
     }
-  }
-
-  /** Every value updated by {@code updates} and {@code parts}, nested branches included. */
-  private static Set<Value> targets(List<Update> updates, List<Part> parts) {
-    Set<Value> targets = new LinkedHashSet<>();
-    updates.forEach(u -> targets.add(u.target()));
-    for (Part part : parts) {
-      if (part instanceof Block block) {
-        block.steps().forEach(s -> s.updates().forEach(u -> targets.add(u.target())));
-      } else if (part instanceof BranchAdjoint branch) {
-        targets.addAll(branch.hoisted());
-        targets.addAll(targets(branch.thenPhis(), branch.then()));
-        targets.addAll(targets(branch.elsePhis(), branch.otherwise()));
-      } else {
-        LoopAdjoint loop = (LoopAdjoint) part;
-        targets.addAll(loop.hoisted());
-        targets.addAll(loop.headers());
-        targets.addAll(targets(loop.passStart(), loop.body()));
-        targets.addAll(targets(loop.toInitial(), List.of()));
-      }
-    }
-    return targets;
   }
 
   /** Adds a step's updates to the block of its statement, opening a block for a new statement. */
