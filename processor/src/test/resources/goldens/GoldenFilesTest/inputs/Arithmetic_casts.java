@@ -39,6 +39,7 @@ public final class Arithmetic_casts {
      * #backward()} needs.
      */
     public double forward(double x, int n, long k) {
+        recorded = false;
         // line 51: return (double) n / 2 * x + (double) (n / 2) * x + (double) k * x / 3 + (double) 1 / 3 * x;
         double casts_t1 = (double) n;
         casts_t2 = casts_t1 / 2;

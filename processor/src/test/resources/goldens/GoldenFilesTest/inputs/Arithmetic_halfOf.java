@@ -33,6 +33,7 @@ public final class Arithmetic_halfOf {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         // line 41: return x * (n / 2);
         halfOf_t1 = n / 2;
         double halfOf = x * halfOf_t1;

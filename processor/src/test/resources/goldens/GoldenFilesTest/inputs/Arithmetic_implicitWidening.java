@@ -36,6 +36,7 @@ public final class Arithmetic_implicitWidening {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y, int n, long k) {
+        recorded = false;
         // line 56: double half = n / 2;
         int half_t1 = n / 2;
         double half = half_t1;

@@ -39,6 +39,7 @@ public final class Arithmetic_integerArithmetic {
      * what {@link #backward()} needs.
      */
     public double forward(double x, int n, long k) {
+        recorded = false;
         // line 65: return x * ((n * 1_000_000_000) * 1e-9) + x * (k * k - n) + x / (k + 20L) + (-n) * x;
         int integerArithmetic_t1 = n * 1_000_000_000;
         integerArithmetic_t2 = integerArithmetic_t1 * 1e-9;

@@ -43,6 +43,7 @@ public final class Arithmetic_integerDivision {
      * what {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         this.n = n;
         // line 46: return x * (n / 2) + x * n / 2 + (n / 2) / x + 7 / 2 * x + (n + 1) / 2 * x * x;

@@ -37,6 +37,7 @@ public final class Arithmetic_literals {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 26: return 2.5 * x + 3 * x * x - 4L * x + 1e-3 / x + 0x10 * x + 1_000 * x / 1_000L + .5 * x + 2d;
         double literals_t1 = 2.5 * x;

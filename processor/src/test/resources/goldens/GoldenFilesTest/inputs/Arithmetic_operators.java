@@ -48,6 +48,7 @@ public final class Arithmetic_operators {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 16: return (x + y) * (x - y) / (y + 1.0) + x * y - y / x;

@@ -48,6 +48,7 @@ public final class Arithmetic_parentheses {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y, double z) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 36: return ((x - (y - z)) * ((x)) / (y * (z + x))) - (((x)));

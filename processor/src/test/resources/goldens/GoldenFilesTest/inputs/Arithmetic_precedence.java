@@ -48,6 +48,7 @@ public final class Arithmetic_precedence {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y, double z) {
+        recorded = false;
         this.x = x;
         this.y = y;
         this.z = z;

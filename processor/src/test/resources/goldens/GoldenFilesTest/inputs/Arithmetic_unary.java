@@ -40,6 +40,7 @@ public final class Arithmetic_unary {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 31: return -x * +y - -(x * y) + -2.0 * x + (+3) * y - (-x) + -(-(-y));

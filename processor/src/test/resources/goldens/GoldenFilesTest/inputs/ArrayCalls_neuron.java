@@ -45,6 +45,7 @@ public final class ArrayCalls_neuron {
      * #backward()} needs.
      */
     public double forward(double[] w, double[] x, int[] pick, double b) {
+        recorded = false;
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }

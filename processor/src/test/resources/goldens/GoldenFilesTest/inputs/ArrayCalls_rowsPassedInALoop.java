@@ -56,6 +56,7 @@ public final class ArrayCalls_rowsPassedInALoop {
      * what {@link #backward()} needs.
      */
     public double forward(double[] w, double[] x, int[] pick) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
@@ -271,8 +272,8 @@ public final class ArrayCalls_rowsPassedInALoop {
         // line 45: for (int r = 0; r < 3; r++)
         double total_2 = total;
         int r_2 = r;
+        int total_2Node = graph.addNode("total_2", "total", total_2, new int[] {}, new double[] {});
         int pass = 1;
-        int total_2Node = graph.addNode("total_2@" + pass, "total", total_2, new int[] {}, new double[] {});
         while (r_2 < 3) {
             // line 46: int i = 0;
             int i = 0;
@@ -313,7 +314,7 @@ public final class ArrayCalls_rowsPassedInALoop {
             pass++;
             total_2Node = total_3Node;
         }
-        int output = graph.addNode("total_2", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
+        int output = graph.addNode("total_2@end", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

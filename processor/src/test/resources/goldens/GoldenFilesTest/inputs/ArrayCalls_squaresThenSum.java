@@ -51,6 +51,7 @@ public final class ArrayCalls_squaresThenSum {
      * {@link #backward()} needs.
      */
     public double forward(double[] w, double[] x) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];

@@ -40,6 +40,7 @@ public final class ArrayCalls_weightedSum {
      * {@link #backward()} needs.
      */
     public double forward(double[] w, double[] x, int[] pick) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
@@ -180,8 +181,8 @@ public final class ArrayCalls_weightedSum {
         // line 16: for (int i = 0; i < pick.length; i++)
         double sum_2 = sum;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (i_2 < pick.length) {
             // line 17: sum += w[pick[i]] * x[i];
             int sum_t1 = pick[i_2];
@@ -200,7 +201,7 @@ public final class ArrayCalls_weightedSum {
             pass++;
             sum_2Node = sum_3Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

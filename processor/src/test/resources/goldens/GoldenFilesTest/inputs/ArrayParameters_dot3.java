@@ -47,6 +47,7 @@ public final class ArrayParameters_dot3 {
      * {@link #backward()} needs.
      */
     public double forward(double[] w, double[] x) {
+        recorded = false;
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }

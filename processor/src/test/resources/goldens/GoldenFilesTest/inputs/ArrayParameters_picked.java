@@ -54,6 +54,7 @@ public final class ArrayParameters_picked {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs, int[] pick, int n, double scale) {
+        recorded = false;
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }

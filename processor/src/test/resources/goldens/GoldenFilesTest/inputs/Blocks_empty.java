@@ -33,6 +33,7 @@ public final class Blocks_empty {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 60: double y = x * x;
         double y = x * x;

@@ -44,6 +44,7 @@ public final class Blocks_nested {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.y = y;
         // line 14: double total = x;
         total = x;

@@ -47,6 +47,7 @@ public final class Blocks_siblings {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 31: double total = 0.0;

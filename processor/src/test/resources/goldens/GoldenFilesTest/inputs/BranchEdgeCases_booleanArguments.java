@@ -39,6 +39,7 @@ public final class BranchEdgeCases_booleanArguments {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, boolean f, int n) {
+        recorded = false;
         this.x = x;
         // line 42: return flip(x, f) + flip(x * x, true) + flip(x, n != 0 && 10 / n > 2);
         double booleanArguments_t1 = flip.forward(x, f);

@@ -40,6 +40,7 @@ public final class BranchEdgeCases_doubleNegation {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 21: if (-(-x) > 0.5 && -(-1) < 2)

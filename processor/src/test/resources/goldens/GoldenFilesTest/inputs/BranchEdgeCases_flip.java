@@ -33,6 +33,7 @@ public final class BranchEdgeCases_flip {
      * {@link #backward()} needs.
      */
     public double forward(double a, boolean negate) {
+        recorded = false;
         // line 37: return negate ? -a : a;
         branch1 = negate;
         double flip_t2;

@@ -40,6 +40,7 @@ public final class BranchEdgeCases_shadowedInCondition {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double BranchEdgeCases_2) {
+        recorded = false;
         this.x = x;
         this.BranchEdgeCases_2 = BranchEdgeCases_2;
         // line 29: if (sign(x) > 0 || x > K)

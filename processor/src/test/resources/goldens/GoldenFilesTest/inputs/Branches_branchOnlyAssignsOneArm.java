@@ -40,6 +40,7 @@ public final class Branches_branchOnlyAssignsOneArm {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         // line 88: double z = y;
         z = y;

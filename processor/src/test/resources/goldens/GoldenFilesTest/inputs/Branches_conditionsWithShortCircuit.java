@@ -38,6 +38,7 @@ public final class Branches_conditionsWithShortCircuit {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         this.n = n;
         // line 75: if (n != 0 && 10 / n > 2 || x > 0.85)

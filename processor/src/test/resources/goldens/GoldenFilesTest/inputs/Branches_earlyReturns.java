@@ -41,6 +41,7 @@ public final class Branches_earlyReturns {
      * {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         this.n = n;
         // line 59: if (n < 0)

@@ -51,6 +51,7 @@ public final class Branches_elseIfChain {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y, int n, boolean flip) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 29: double z = x * y;

@@ -47,6 +47,7 @@ public final class Branches_huber {
      * #backward()} needs.
      */
     public double forward(double x, double delta) {
+        recorded = false;
         this.delta = delta;
         // line 15: double a = Math.abs(x - 0.5);
         a_t1 = x - 0.5;

@@ -51,6 +51,7 @@ public final class Branches_nested {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 45: if (x > 0.5)

@@ -33,6 +33,7 @@ public final class Branches_relu {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 24: return x - 0.5 > 0 ? x - 0.5 : 0;
         branch1 = x - 0.5 > 0;
         double relu_t2;

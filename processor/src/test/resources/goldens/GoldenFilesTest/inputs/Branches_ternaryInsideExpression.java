@@ -44,6 +44,7 @@ public final class Branches_ternaryInsideExpression {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y, boolean flag) {
+        recorded = false;
         // line 83: return (flag ? x : y) * (x > y ? x - y : y - x) + (flag && x > 0.5 ? 1 : 2) * y;
         branch1 = flag;
         if (branch1) {

@@ -33,6 +33,7 @@ public final class CallHelpers_square {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 11: return x * x;
         double square = x * x;

@@ -40,6 +40,7 @@ public final class Calls_affine {
      * #backward()} needs.
      */
     public double forward(double w, double x, double b) {
+        recorded = false;
         this.w = w;
         this.x = x;
         // line 15: return w * x + b;

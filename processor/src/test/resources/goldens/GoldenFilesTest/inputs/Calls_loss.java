@@ -44,6 +44,7 @@ public final class Calls_loss {
      * #backward()} needs.
      */
     public double forward(double w, double x, double b, double label) {
+        recorded = false;
         // line 25: double error = neuron(w, x, b) - label;
         double error_t1 = neuron.forward(w, x, b);
         double error = error_t1 - label;

@@ -40,6 +40,7 @@ public final class Calls_nested {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         // line 36: return affine(neuron(x, y, 1), CallHelpers.square(x), y);
         double nested_t1 = neuron.forward(x, y, 1);
         double nested_t2 = square.forward(x);

@@ -41,6 +41,7 @@ public final class Calls_neuron {
      * #backward()} needs.
      */
     public double forward(double w, double x, double b) {
+        recorded = false;
         // line 20: return Math.tanh(affine(w, x, b));
         double neuron_t1 = affine.forward(w, x, b);
         neuron = Math.tanh(neuron_t1);

@@ -35,6 +35,7 @@ public final class Calls_scaledByConstants {
      * {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         // line 31: return x * CallHelpers.twice(n) + CallHelpers.square(3.0) * x;
         scaledByConstants_t1 = CallHelpers.twice(n);
         double scaledByConstants_t2 = x * scaledByConstants_t1;

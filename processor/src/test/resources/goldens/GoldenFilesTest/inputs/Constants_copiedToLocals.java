@@ -34,6 +34,7 @@ public final class Constants_copiedToLocals {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 50: double c = Math.PI;
         double c = Math.PI;
         // line 51: double d = 2;

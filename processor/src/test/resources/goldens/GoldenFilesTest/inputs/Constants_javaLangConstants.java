@@ -42,6 +42,7 @@ public final class Constants_javaLangConstants {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 45: return x * (Integer.MAX_VALUE * 1e-9) + Long.MIN_VALUE * 1e-18 * x * x + Double.MIN_NORMAL * x;
         javaLangConstants_t1 = Integer.MAX_VALUE * 1e-9;

@@ -39,6 +39,7 @@ public final class Constants_mathConstants {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 22: return Math.PI * x + Math.E * x * x + StrictMath.PI / x - StrictMath.E;
         double mathConstants_t1 = Math.PI * x;

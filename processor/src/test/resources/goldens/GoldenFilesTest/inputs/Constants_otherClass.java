@@ -46,6 +46,7 @@ public final class Constants_otherClass {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 32: return SharedConstants.GRAVITY * x * y + SharedConstants.DOZEN / x + SharedConstants.BILLION * 1e-9 * y + SharedConstants.ROOT_TWO * x + SharedConstants.Nested.HALF * y * y;

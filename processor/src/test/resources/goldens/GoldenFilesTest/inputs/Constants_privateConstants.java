@@ -38,6 +38,7 @@ public final class Constants_privateConstants {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 39: return OFFSET + x * DIVISOR - OFFSET * x * x + x / STEPS - -OFFSET * x + Math.sin(TWO_PI * x) + (DIVISOR / 3) * x;
         double privateConstants_t1 = x * 4;

@@ -31,6 +31,7 @@ public final class Constants_returnsConstant {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         recorded = true;
         return Constants.SCALE;
     }

@@ -32,6 +32,7 @@ public final class Constants_returnsMathConstant {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         recorded = true;
         return Math.PI;
     }

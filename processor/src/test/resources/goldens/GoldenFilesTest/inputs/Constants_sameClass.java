@@ -42,6 +42,7 @@ public final class Constants_sameClass {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 27: return SCALE * x + Constants.SCALE * x * y + COUNT / x + y / COUNT;

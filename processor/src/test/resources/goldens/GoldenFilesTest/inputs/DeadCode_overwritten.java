@@ -32,6 +32,7 @@ public final class DeadCode_overwritten {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 22: double y = Math.log(-x);
         double y_t1 = -x;
         double y = Math.log(y_t1);

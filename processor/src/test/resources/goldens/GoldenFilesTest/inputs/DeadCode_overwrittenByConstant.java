@@ -32,6 +32,7 @@ public final class DeadCode_overwrittenByConstant {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 36: double y = Math.sqrt(x);
         double y = Math.sqrt(x);
         // line 37: y = 3.0;

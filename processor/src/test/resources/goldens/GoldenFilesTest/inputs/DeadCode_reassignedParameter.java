@@ -37,6 +37,7 @@ public final class DeadCode_reassignedParameter {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         // line 29: double dead = Math.sqrt(-y) * x;
         double dead_t1 = -y;
         double dead_t2 = Math.sqrt(dead_t1);

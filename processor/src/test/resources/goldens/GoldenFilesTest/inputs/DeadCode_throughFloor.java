@@ -32,6 +32,7 @@ public final class DeadCode_throughFloor {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 51: return x + Math.floor(Math.sqrt(x - x)) + Math.signum(Math.cbrt(x - x));
         double throughFloor_t1 = x - x;
         double throughFloor_t2 = Math.sqrt(throughFloor_t1);

@@ -39,6 +39,7 @@ public final class DeadCode_unusedChain {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 43: double a = Math.asin(x + 1.5);

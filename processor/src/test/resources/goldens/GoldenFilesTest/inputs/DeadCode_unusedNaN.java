@@ -34,6 +34,7 @@ public final class DeadCode_unusedNaN {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 16: double dead = Math.acos(2.0 + x);
         double dead_t1 = 2.0 + x;

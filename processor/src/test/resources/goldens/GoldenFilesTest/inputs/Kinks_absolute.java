@@ -34,6 +34,7 @@ public final class Kinks_absolute {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 16: return Math.abs(x);
         double absolute = Math.abs(x);

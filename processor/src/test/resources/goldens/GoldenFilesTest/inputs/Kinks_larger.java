@@ -39,6 +39,7 @@ public final class Kinks_larger {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 21: return Math.max(x, y);

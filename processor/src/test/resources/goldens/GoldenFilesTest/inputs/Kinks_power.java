@@ -41,6 +41,7 @@ public final class Kinks_power {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 36: return Math.pow(x, y);

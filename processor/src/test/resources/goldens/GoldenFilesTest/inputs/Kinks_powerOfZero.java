@@ -32,6 +32,7 @@ public final class Kinks_powerOfZero {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 41: return Math.pow(x, 0);
         double powerOfZero = Math.pow(x, 0);
         recorded = true;

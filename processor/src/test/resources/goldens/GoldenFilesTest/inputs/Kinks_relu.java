@@ -34,6 +34,7 @@ public final class Kinks_relu {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 31: return Math.max(0.0, x);
         double relu = Math.max(0.0, x);

@@ -39,6 +39,7 @@ public final class Kinks_smaller {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 26: return Math.min(x, y);

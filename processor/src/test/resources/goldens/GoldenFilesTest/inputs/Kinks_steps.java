@@ -32,6 +32,7 @@ public final class Kinks_steps {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 46: return Math.signum(x - 1.0) + Math.floor(x + 1.0) + Math.ceil(x - 1.0) + Math.rint(x + 2.55);
         double steps_t1 = x - 1.0;
         double steps_t2 = Math.signum(steps_t1);

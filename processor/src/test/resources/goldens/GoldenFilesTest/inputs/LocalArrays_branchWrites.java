@@ -47,6 +47,7 @@ public final class LocalArrays_branchWrites {
      * {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         // line 100: double[] v = {x, x * x};
         double v_t1 = x * x;

@@ -44,6 +44,7 @@ public final class LocalArrays_indexArray {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs, double s) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -238,8 +239,8 @@ public final class LocalArrays_indexArray {
         int orderIndex = 0;
         double acc_2 = acc;
         int orderIndex_2 = orderIndex;
-        int pass = 1;
         int acc_2Node = accNode;
+        int pass = 1;
         while (orderIndex_2 < order.length) {
             // line 91: for (int i : order)
             int i_4 = order[orderIndex_2];
@@ -259,7 +260,7 @@ public final class LocalArrays_indexArray {
             pass++;
             acc_2Node = acc_3Node;
         }
-        int output = graph.addNode("acc_2", "acc_2 after the loop", acc_2, new int[] {acc_2Node}, new double[] {1.0});
+        int output = graph.addNode("acc_2@end", "acc_2 after the loop", acc_2, new int[] {acc_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -51,6 +51,7 @@ public final class LocalArrays_initialiser {
      * {@link #backward()} needs.
      */
     public double forward(double a, double b) {
+        recorded = false;
         this.a = a;
         this.b = b;
         // line 16: double[] v = {a, 2.0, a * b};

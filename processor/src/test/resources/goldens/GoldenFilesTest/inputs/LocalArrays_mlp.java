@@ -53,6 +53,7 @@ public final class LocalArrays_mlp {
      * #backward()} needs.
      */
     public double forward(double[] w1, double[] w2, double[] x) {
+        recorded = false;
         tape.clear();
         if (gradW1.length != w1.length) {
             gradW1 = new double[w1.length];
@@ -400,8 +401,8 @@ public final class LocalArrays_mlp {
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         double out_2 = out;
         int j_5 = j_4;
+        int out_2Node = graph.addNode("out_2", "out", out_2, new int[] {}, new double[] {});
         int pass = 1;
-        int out_2Node = graph.addNode("out_2@" + pass, "out", out_2, new int[] {}, new double[] {});
         while (j_5 < hiddenUnits) {
             // line 35: out += w2[j] * hidden[j];
             double out_t1 = w2[j_5];

@@ -53,6 +53,7 @@ public final class LocalArrays_mlpBatch {
      * {@link #backward()} needs.
      */
     public double forward(double[] w1, double[] w2, double[] xs, double[] ys) {
+        recorded = false;
         tape.clear();
         if (gradW1.length != w1.length) {
             gradW1 = new double[w1.length];
@@ -391,8 +392,8 @@ public final class LocalArrays_mlpBatch {
         // line 145: for (int b = 0; b < xs.length; b++)
         double loss_2 = loss;
         int b_2 = b;
+        int loss_2Node = graph.addNode("loss_2", "loss", loss_2, new int[] {}, new double[] {});
         int pass = 1;
-        int loss_2Node = graph.addNode("loss_2@" + pass, "loss", loss_2, new int[] {}, new double[] {});
         while (b_2 < xs.length) {
             // line 146: int j = 0;
             int j = 0;
@@ -430,8 +431,8 @@ public final class LocalArrays_mlpBatch {
             // line 150: for (int j = 0; j < hidden.length; j++)
             double out_2 = out;
             int j_5 = j_4;
+            int out_2Node = graph.addNode("out_2@" + pass, "out", out_2, new int[] {}, new double[] {});
             int pass_2 = 1;
-            int out_2Node = graph.addNode("out_2@" + pass + "." + pass_2, "out", out_2, new int[] {}, new double[] {});
             while (j_5 < hidden.length) {
                 // line 151: out += w2[j] * hidden[j];
                 double out_t1 = w2[j_5];

@@ -46,6 +46,7 @@ public final class LocalArrays_overLocal {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 129: double[] powers = {x, x * x, x * x * x};
@@ -198,8 +199,8 @@ public final class LocalArrays_overLocal {
         int powersIndex = 0;
         double sum_2 = sum;
         int powersIndex_2 = powersIndex;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (powersIndex_2 < powers.length) {
             // line 131: for (double p : powers)
             double p = powers[powersIndex_2];
@@ -216,7 +217,7 @@ public final class LocalArrays_overLocal {
             pass++;
             sum_2Node = sum_3Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -50,6 +50,7 @@ public final class LocalArrays_overwrite {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.y = y;
         // line 58: double[] a = new double[4];
         if (a == null || a.length != 4) {

@@ -46,6 +46,7 @@ public final class LocalArrays_prefixSums {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -297,8 +298,8 @@ public final class LocalArrays_prefixSums {
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
         int i_5 = i_4;
+        int total_2Node = graph.addNode("total_2", "total", total_2, new int[] {}, new double[] {});
         int pass = 1;
-        int total_2Node = graph.addNode("total_2@" + pass, "total", total_2, new int[] {}, new double[] {});
         while (i_5 >= 0) {
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
             double total_t1 = sums[i_5];
@@ -317,7 +318,7 @@ public final class LocalArrays_prefixSums {
             pass++;
             total_2Node = total_3Node;
         }
-        int output = graph.addNode("total_2", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
+        int output = graph.addNode("total_2@end", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

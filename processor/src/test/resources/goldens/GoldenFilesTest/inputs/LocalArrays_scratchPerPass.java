@@ -46,6 +46,7 @@ public final class LocalArrays_scratchPerPass {
      * what {@link #backward()} needs.
      */
     public double forward(double[] xs, double w) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -269,8 +270,8 @@ public final class LocalArrays_scratchPerPass {
         // line 71: for (int i = 0; i < xs.length; i++)
         double total_2 = total;
         int i_2 = i;
+        int total_2Node = graph.addNode("total_2", "total", total_2, new int[] {}, new double[] {});
         int pass = 1;
-        int total_2Node = graph.addNode("total_2@" + pass, "total", total_2, new int[] {}, new double[] {});
         while (i_2 < xs.length) {
             // line 72: double[] scratch = new double[2];
             double[] scratch = new double[2];
@@ -322,7 +323,7 @@ public final class LocalArrays_scratchPerPass {
             pass++;
             total_2Node = total_3Node;
         }
-        int output = graph.addNode("total_2", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
+        int output = graph.addNode("total_2@end", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -51,6 +51,7 @@ public final class LocalArrays_softmaxLoss {
      * {@link #backward()} needs.
      */
     public double forward(double[] logits, double[] targets) {
+        recorded = false;
         tape.clear();
         if (gradLogits.length != logits.length) {
             gradLogits = new double[logits.length];
@@ -302,8 +303,8 @@ public final class LocalArrays_softmaxLoss {
         // line 114: for (int i = 0; i < logits.length; i++)
         double sum_2 = sum;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass_2 = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass_2, "sum", sum_2, new int[] {}, new double[] {});
         while (i_2 < logits.length) {
             // line 115: p[i] = Math.exp(logits[i]);
             double p_t2 = logits[i_2];
@@ -331,8 +332,8 @@ public final class LocalArrays_softmaxLoss {
         // line 119: for (int i = 0; i < p.length; i++)
         double loss_2 = loss;
         int i_5 = i_4;
+        int loss_2Node = graph.addNode("loss_2", "loss", loss_2, new int[] {}, new double[] {});
         int pass = 1;
-        int loss_2Node = graph.addNode("loss_2@" + pass, "loss", loss_2, new int[] {}, new double[] {});
         while (i_5 < p.length) {
             // line 120: p[i] /= sum;
             double p_t4 = p[i_5];
@@ -359,7 +360,7 @@ public final class LocalArrays_softmaxLoss {
             pass++;
             loss_2Node = loss_3Node;
         }
-        int output = graph.addNode("loss_2", "loss_2 after the loop", loss_2, new int[] {loss_2Node}, new double[] {1.0});
+        int output = graph.addNode("loss_2@end", "loss_2 after the loop", loss_2, new int[] {loss_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -43,6 +43,7 @@ public final class Loops_breakAndContinue {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs, double scale, int n) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -305,8 +306,8 @@ public final class Loops_breakAndContinue {
         boolean broke_2 = broke;
         double sum_2 = sum;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (!broke_2 && i_2 < xs.length) {
             // line 150: for (int i = 0; i < xs.length; i++)
             boolean skip = false;
@@ -380,7 +381,7 @@ public final class Loops_breakAndContinue {
             pass++;
             sum_2Node = sum_5Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

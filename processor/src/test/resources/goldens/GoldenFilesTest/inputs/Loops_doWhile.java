@@ -39,6 +39,7 @@ public final class Loops_doWhile {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 111: double y = 1;
@@ -155,8 +156,8 @@ public final class Loops_doWhile {
         // line 113: do ... while (k < n)
         double y_2 = y;
         int k_2 = k;
+        int y_2Node = graph.addNode("y_2", "y", y_2, new int[] {}, new double[] {});
         int pass = 1;
-        int y_2Node = graph.addNode("y_2@" + pass, "y", y_2, new int[] {}, new double[] {});
         do {
             // line 114: y = y * 0.5 + Math.sin(x * y);
             double y_t1 = y_2 * 0.5;
@@ -174,7 +175,7 @@ public final class Loops_doWhile {
             pass++;
             y_2Node = y_3Node;
         } while (k_2 < n);
-        int output = graph.addNode("y_2", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
+        int output = graph.addNode("y_2@end", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

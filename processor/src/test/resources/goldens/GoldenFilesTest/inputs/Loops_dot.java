@@ -40,6 +40,7 @@ public final class Loops_dot {
      * #backward()} needs.
      */
     public double forward(double[] w, double[] x) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
@@ -176,8 +177,8 @@ public final class Loops_dot {
         // line 19: for (int i = 0; i < w.length; i++)
         double sum_2 = sum;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (i_2 < w.length) {
             // line 20: sum += w[i] * x[i];
             double sum_t1 = w[i_2];
@@ -195,7 +196,7 @@ public final class Loops_dot {
             pass++;
             sum_2Node = sum_3Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -44,6 +44,7 @@ public final class Loops_earlyReturn {
      * #backward()} needs.
      */
     public double forward(double[] xs, double w, int n) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -279,9 +280,9 @@ public final class Loops_earlyReturn {
         double result_2 = result;
         boolean returned_2 = returned;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
+        int result_2Node = graph.addNode("result_2", "result", result_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
-        int result_2Node = graph.addNode("result_2@" + pass, "result", result_2, new int[] {}, new double[] {});
         while (!returned_2 && i_2 < xs.length) {
             // line 139: sum += xs[i] * w;
             double sum_t1 = xs[i_2];

@@ -39,6 +39,7 @@ public final class Loops_feeder {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 220: double p = x;
@@ -173,9 +174,9 @@ public final class Loops_feeder {
         double q_2 = q;
         double p_2 = p;
         int i_2 = i;
-        int pass = 1;
-        int q_2Node = graph.addNode("q_2@" + pass, "q", q_2, new int[] {}, new double[] {});
+        int q_2Node = graph.addNode("q_2", "q", q_2, new int[] {}, new double[] {});
         int p_2Node = pNode;
+        int pass = 1;
         while (i_2 < n) {
             // line 223: q += Math.cos(p);
             double q_t1 = Math.cos(p_2);
@@ -194,7 +195,7 @@ public final class Loops_feeder {
             q_2Node = q_3Node;
             p_2Node = p_3Node;
         }
-        int output = graph.addNode("q_2", "q_2 after the loop", q_2, new int[] {q_2Node}, new double[] {1.0});
+        int output = graph.addNode("q_2@end", "q_2 after the loop", q_2, new int[] {q_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -42,6 +42,7 @@ public final class Loops_horner {
      * #backward()} needs.
      */
     public double forward(double[] c, double x) {
+        recorded = false;
         tape.clear();
         if (gradC.length != c.length) {
             gradC = new double[c.length];
@@ -172,8 +173,8 @@ public final class Loops_horner {
         // line 29: for (int i = c.length - 1; i >= 0; i--)
         double y_2 = y;
         int i_2 = i;
+        int y_2Node = graph.addNode("y_2", "y", y_2, new int[] {}, new double[] {});
         int pass = 1;
-        int y_2Node = graph.addNode("y_2@" + pass, "y", y_2, new int[] {}, new double[] {});
         while (i_2 >= 0) {
             // line 30: y = y * x + c[i];
             double y_t1 = y_2 * x;
@@ -189,7 +190,7 @@ public final class Loops_horner {
             pass++;
             y_2Node = y_3Node;
         }
-        int output = graph.addNode("y_2", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
+        int output = graph.addNode("y_2@end", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

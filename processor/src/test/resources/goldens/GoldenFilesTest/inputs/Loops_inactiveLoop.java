@@ -33,6 +33,7 @@ public final class Loops_inactiveLoop {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         // line 311: double c = 1;
         double c = 1;
         // line 312: int i = 0;

@@ -42,6 +42,7 @@ public final class Loops_logSumExp {
      * #backward()} needs.
      */
     public double forward(double[] xs) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -232,8 +233,8 @@ public final class Loops_logSumExp {
         int xsIndex = 0;
         double max_2 = max;
         int xsIndex_2 = xsIndex;
-        int pass_2 = 1;
         int max_2Node = maxNode;
+        int pass_2 = 1;
         while (xsIndex_2 < xs.length) {
             // line 50: for (double x : xs)
             double x = xs[xsIndex_2];
@@ -254,8 +255,8 @@ public final class Loops_logSumExp {
         int xsIndex_4 = 0;
         double sum_2 = sum;
         int xsIndex_5 = xsIndex_4;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (xsIndex_5 < xs.length) {
             // line 54: for (double x : xs)
             double x_2 = xs[xsIndex_5];

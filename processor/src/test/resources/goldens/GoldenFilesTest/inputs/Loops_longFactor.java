@@ -36,6 +36,7 @@ public final class Loops_longFactor {
      * #backward()} needs.
      */
     public double forward(double x, long m) {
+        recorded = false;
         tape.clear();
         // line 232: double y = x;
         double y = x;
@@ -151,8 +152,8 @@ public final class Loops_longFactor {
         // line 233: for (int i = 0; i < 3; i++)
         double y_2 = y;
         int i_2 = i;
-        int pass = 1;
         int y_2Node = yNode;
+        int pass = 1;
         while (i_2 < 3) {
             // line 234: y = y * (m * 2L) / 10 + x;
             long y_t1 = m * 2L;
@@ -169,7 +170,7 @@ public final class Loops_longFactor {
             pass++;
             y_2Node = y_3Node;
         }
-        int output = graph.addNode("y_2", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
+        int output = graph.addNode("y_2@end", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

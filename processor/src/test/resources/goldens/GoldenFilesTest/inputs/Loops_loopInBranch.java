@@ -47,6 +47,7 @@ public final class Loops_loopInBranch {
      * #backward()} needs.
      */
     public double forward(double[] xs, double x, boolean square) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -266,8 +267,8 @@ public final class Loops_loopInBranch {
             int xsIndex = 0;
             double y_2 = y;
             int xsIndex_2 = xsIndex;
-            int pass_2 = 1;
             int y_2Node = yNode;
+            int pass_2 = 1;
             while (xsIndex_2 < xs.length) {
                 // line 255: for (double v : xs)
                 double v = xs[xsIndex_2];
@@ -298,8 +299,8 @@ public final class Loops_loopInBranch {
         // line 262: for (int i = 0; i < 3; i++)
         double z_2 = z;
         int i_2 = i;
+        int z_2Node = graph.addNode("z_2", "z", z_2, new int[] {}, new double[] {});
         int pass = 1;
-        int z_2Node = graph.addNode("z_2@" + pass, "z", z_2, new int[] {}, new double[] {});
         while (i_2 < 3) {
             // line 263: z += y / (i + 1);
             int z_t1 = i_2 + 1;
@@ -314,7 +315,7 @@ public final class Loops_loopInBranch {
             pass++;
             z_2Node = z_3Node;
         }
-        int output = graph.addNode("z_2", "z_2 after the loop", z_2, new int[] {z_2Node}, new double[] {1.0});
+        int output = graph.addNode("z_2@end", "z_2 after the loop", z_2, new int[] {z_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -45,6 +45,7 @@ public final class Loops_middle {
      * #backward()} needs.
      */
     public double forward(double x, double s) {
+        recorded = false;
         tape.clear();
         this.x = x;
         this.s = s;
@@ -176,8 +177,8 @@ public final class Loops_middle {
         // line 291: for (int k = 0; k < 3; k++)
         double total_2 = total;
         int k_2 = k;
+        int total_2Node = graph.addNode("total_2", "total", total_2, new int[] {}, new double[] {});
         int pass = 1;
-        int total_2Node = graph.addNode("total_2@" + pass, "total", total_2, new int[] {}, new double[] {});
         while (k_2 < 3) {
             // line 292: total += s * power(x, k) + k;
             double total_t1 = Loops.power(x, k_2);
@@ -198,7 +199,7 @@ public final class Loops_middle {
             pass++;
             total_2Node = total_3Node;
         }
-        int output = graph.addNode("total_2", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
+        int output = graph.addNode("total_2@end", "total_2 after the loop", total_2, new int[] {total_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -45,6 +45,7 @@ public final class Loops_mlpLoss {
      * #backward()} needs.
      */
     public double forward(double[] w, double[] xs, double[] ys) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
@@ -301,8 +302,8 @@ public final class Loops_mlpLoss {
         // line 84: for (int b = 0; b < xs.length; b++)
         double loss_2 = loss;
         int b_2 = b;
+        int loss_2Node = graph.addNode("loss_2", "loss", loss_2, new int[] {}, new double[] {});
         int pass = 1;
-        int loss_2Node = graph.addNode("loss_2@" + pass, "loss", loss_2, new int[] {}, new double[] {});
         while (b_2 < xs.length) {
             // line 85: double out = 0;
             double out = 0;
@@ -311,8 +312,8 @@ public final class Loops_mlpLoss {
             // line 86: for (int j = 0; j < 2; j++)
             double out_2 = out;
             int j_2 = j;
+            int out_2Node = graph.addNode("out_2@" + pass, "out", out_2, new int[] {}, new double[] {});
             int pass_2 = 1;
-            int out_2Node = graph.addNode("out_2@" + pass + "." + pass_2, "out", out_2, new int[] {}, new double[] {});
             while (j_2 < 2) {
                 // line 87: double hidden = Math.tanh(w[j] * xs[b] + w[2]);
                 double hidden_t1 = w[j_2];

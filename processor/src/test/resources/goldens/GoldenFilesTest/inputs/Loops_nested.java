@@ -41,6 +41,7 @@ public final class Loops_nested {
      * #backward()} needs.
      */
     public double forward(double[] w, double[] x) {
+        recorded = false;
         tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
@@ -237,8 +238,8 @@ public final class Loops_nested {
         // line 194: for (int i = 0; i < w.length; i++)
         double s_2 = s;
         int i_2 = i;
+        int s_2Node = graph.addNode("s_2", "s", s_2, new int[] {}, new double[] {});
         int pass = 1;
-        int s_2Node = graph.addNode("s_2@" + pass, "s", s_2, new int[] {}, new double[] {});
         while (i_2 < w.length) {
             // line 195: double row = 0;
             double row = 0;
@@ -247,8 +248,8 @@ public final class Loops_nested {
             // line 196: for (int j = 0; j <= i; j++)
             double row_2 = row;
             int j_2 = j;
+            int row_2Node = graph.addNode("row_2@" + pass, "row", row_2, new int[] {}, new double[] {});
             int pass_2 = 1;
-            int row_2Node = graph.addNode("row_2@" + pass + "." + pass_2, "row", row_2, new int[] {}, new double[] {});
             while (j_2 <= i_2) {
                 // line 197: row += Math.tanh(w[i] * x[j]);
                 double row_t1 = w[i_2];
@@ -280,7 +281,7 @@ public final class Loops_nested {
             pass++;
             s_2Node = s_3Node;
         }
-        int output = graph.addNode("s_2", "s_2 after the loop", s_2, new int[] {s_2Node}, new double[] {1.0});
+        int output = graph.addNode("s_2@end", "s_2 after the loop", s_2, new int[] {s_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

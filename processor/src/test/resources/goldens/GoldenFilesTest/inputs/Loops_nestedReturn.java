@@ -42,6 +42,7 @@ public final class Loops_nestedReturn {
      * #backward()} needs.
      */
     public double forward(double[] xs, double t, int n) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -359,9 +360,9 @@ public final class Loops_nestedReturn {
         double result_2 = result;
         boolean returned_2 = returned;
         int i_2 = i;
-        int pass = 1;
         int acc_2Node = accNode;
-        int result_2Node = graph.addNode("result_2@" + pass, "result", result_2, new int[] {}, new double[] {});
+        int result_2Node = graph.addNode("result_2", "result", result_2, new int[] {}, new double[] {});
+        int pass = 1;
         while (!returned_2 && i_2 < xs.length) {
             // line 181: int j = 0;
             int j = 0;
@@ -370,9 +371,9 @@ public final class Loops_nestedReturn {
             double result_3 = result_2;
             boolean returned_3 = returned_2;
             int j_2 = j;
-            int pass_2 = 1;
             int acc_3Node = acc_2Node;
             int result_3Node = result_2Node;
+            int pass_2 = 1;
             while (!returned_3 && j_2 < xs.length) {
                 // line 182: acc = acc * 0.9 + xs[i] * xs[j];
                 double acc_t1 = acc_3 * 0.9;

@@ -37,6 +37,7 @@ public final class Loops_newtonSqrt {
      * #backward()} needs.
      */
     public double forward(double a) {
+        recorded = false;
         tape.clear();
         // line 99: double x = a;
         double x = a;
@@ -153,8 +154,8 @@ public final class Loops_newtonSqrt {
         // line 101: while (k < 50 && Math.abs(x * x - a) > 1e-15)
         double x_2 = x;
         int k_2 = k;
-        int pass = 1;
         int x_2Node = xNode;
+        int pass = 1;
         while (k_2 < 50 && Math.abs(x_2 * x_2 - a) > 1e-15) {
             // line 102: x = 0.5 * (x + a / x);
             double x_t1 = a / x_2;
@@ -170,7 +171,7 @@ public final class Loops_newtonSqrt {
             pass++;
             x_2Node = x_3Node;
         }
-        int output = graph.addNode("x_2", "x_2 after the loop", x_2, new int[] {x_2Node}, new double[] {1.0});
+        int output = graph.addNode("x_2@end", "x_2 after the loop", x_2, new int[] {x_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

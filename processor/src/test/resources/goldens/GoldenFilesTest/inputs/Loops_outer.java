@@ -46,6 +46,7 @@ public final class Loops_outer {
      * #backward()} needs.
      */
     public double forward(double x, double s) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 299: double y = middle(x, s);
@@ -186,8 +187,8 @@ public final class Loops_outer {
         // line 301: while (n < 2)
         double y_2 = y;
         int n_2 = n;
-        int pass = 1;
         int y_2Node = yNode;
+        int pass = 1;
         while (n_2 < 2) {
             // line 302: y = Math.sin(y) + middle(x, y * 0.1);
             double y_t1 = Math.sin(y_2);
@@ -208,7 +209,7 @@ public final class Loops_outer {
             pass++;
             y_2Node = y_3Node;
         }
-        int output = graph.addNode("y_2", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
+        int output = graph.addNode("y_2@end", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -37,6 +37,7 @@ public final class Loops_piecewise {
      * #backward()} needs.
      */
     public double forward(double[] xs) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -192,8 +193,8 @@ public final class Loops_piecewise {
         int xsIndex = 0;
         double sum_2 = sum;
         int xsIndex_2 = xsIndex;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (xsIndex_2 < xs.length) {
             // line 124: for (double v : xs)
             double v = xs[xsIndex_2];
@@ -226,7 +227,7 @@ public final class Loops_piecewise {
             pass++;
             sum_2Node = sum_5Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -38,6 +38,7 @@ public final class Loops_power {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 281: double y = 1;
@@ -139,8 +140,8 @@ public final class Loops_power {
         // line 282: for (int i = 0; i < n; i++)
         double y_2 = y;
         int i_2 = i;
+        int y_2Node = graph.addNode("y_2", "y", y_2, new int[] {}, new double[] {});
         int pass = 1;
-        int y_2Node = graph.addNode("y_2@" + pass, "y", y_2, new int[] {}, new double[] {});
         while (i_2 < n) {
             // line 283: y *= x;
             double y_3 = y_2 * x;
@@ -152,7 +153,7 @@ public final class Loops_power {
             pass++;
             y_2Node = y_3Node;
         }
-        int output = graph.addNode("y_2", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
+        int output = graph.addNode("y_2@end", "y_2 after the loop", y_2, new int[] {y_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

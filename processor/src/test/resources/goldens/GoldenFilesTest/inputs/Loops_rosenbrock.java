@@ -37,6 +37,7 @@ public final class Loops_rosenbrock {
      * #backward()} needs.
      */
     public double forward(double[] x) {
+        recorded = false;
         tape.clear();
         if (gradX.length != x.length) {
             gradX = new double[x.length];
@@ -210,8 +211,8 @@ public final class Loops_rosenbrock {
         // line 38: for (int i = 0; i < x.length - 1; i++)
         double sum_2 = sum;
         int i_2 = i;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (i_2 < x.length - 1) {
             // line 39: double a = x[i + 1] - x[i] * x[i];
             int a_t1 = i_2 + 1;
@@ -248,7 +249,7 @@ public final class Loops_rosenbrock {
             pass++;
             sum_2Node = sum_3Node;
         }
-        int output = graph.addNode("sum_2", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
+        int output = graph.addNode("sum_2@end", "sum_2 after the loop", sum_2, new int[] {sum_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

@@ -45,6 +45,7 @@ public final class Loops_softmaxCrossEntropy {
      * {@link #backward()} needs.
      */
     public double forward(double[] logits, int[] label) {
+        recorded = false;
         tape.clear();
         if (gradLogits.length != logits.length) {
             gradLogits = new double[logits.length];
@@ -263,8 +264,8 @@ public final class Loops_softmaxCrossEntropy {
         // line 64: for (int i = 1; i < logits.length; i++)
         double max_2 = max;
         int i_2 = i;
-        int pass_2 = 1;
         int max_2Node = maxNode;
+        int pass_2 = 1;
         while (i_2 < logits.length) {
             // line 65: if (logits[i] > max)
             boolean branch1 = logits[i_2] > max_2;
@@ -294,8 +295,8 @@ public final class Loops_softmaxCrossEntropy {
         // line 70: for (int i = 0; i < logits.length; i++)
         double sum_2 = sum;
         int i_5 = i_4;
+        int sum_2Node = graph.addNode("sum_2", "sum", sum_2, new int[] {}, new double[] {});
         int pass = 1;
-        int sum_2Node = graph.addNode("sum_2@" + pass, "sum", sum_2, new int[] {}, new double[] {});
         while (i_5 < logits.length) {
             // line 71: sum += StrictMath.exp(logits[i] - max);
             double sum_t1 = logits[i_5];

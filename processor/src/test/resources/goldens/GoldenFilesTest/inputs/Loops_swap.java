@@ -38,6 +38,7 @@ public final class Loops_swap {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         tape.clear();
         this.x = x;
         // line 207: double a = 1;
@@ -186,9 +187,9 @@ public final class Loops_swap {
         double a_2 = a;
         double b_2 = b;
         int i_2 = i;
-        int pass = 1;
-        int a_2Node = graph.addNode("a_2@" + pass, "a", a_2, new int[] {}, new double[] {});
+        int a_2Node = graph.addNode("a_2", "a", a_2, new int[] {}, new double[] {});
         int b_2Node = bNode;
+        int pass = 1;
         while (i_2 < n) {
             // line 210: double t = a;
             double t = a_2;

@@ -37,6 +37,7 @@ public final class Loops_untilReturn {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         tape.clear();
         // line 165: double y = x;
         double y = x;
@@ -211,9 +212,9 @@ public final class Loops_untilReturn {
         int k_2 = k;
         double result_2 = result;
         boolean returned_2 = returned;
-        int pass = 1;
         int y_2Node = yNode;
-        int result_2Node = graph.addNode("result_2@" + pass, "result", result_2, new int[] {}, new double[] {});
+        int result_2Node = graph.addNode("result_2", "result", result_2, new int[] {}, new double[] {});
+        int pass = 1;
         while (!returned_2) {
             // line 168: y = Math.sqrt(y + x);
             double y_t1 = y_2 + x;
@@ -248,7 +249,7 @@ public final class Loops_untilReturn {
             y_2Node = y_3Node;
             result_2Node = result_4Node;
         }
-        int output = graph.addNode("result_2", "result_2 after the loop", result_2, new int[] {result_2Node}, new double[] {1.0});
+        int output = graph.addNode("result_2@end", "result_2 after the loop", result_2, new int[] {result_2Node}, new double[] {1.0});
         graph.backward(output);
         return graph;
     }

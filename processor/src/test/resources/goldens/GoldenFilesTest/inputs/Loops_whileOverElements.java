@@ -40,6 +40,7 @@ public final class Loops_whileOverElements {
      * {@link #backward()} needs.
      */
     public double forward(double[] xs, int[] pick) {
+        recorded = false;
         tape.clear();
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
@@ -165,8 +166,8 @@ public final class Loops_whileOverElements {
         // line 243: while (i < pick.length)
         double product_2 = product;
         int i_2 = i;
+        int product_2Node = graph.addNode("product_2", "product", product_2, new int[] {}, new double[] {});
         int pass = 1;
-        int product_2Node = graph.addNode("product_2@" + pass, "product", product_2, new int[] {}, new double[] {});
         while (i_2 < pick.length) {
             // line 244: product *= xs[pick[i]] + 1;
             int product_t1 = pick[i_2];

@@ -40,6 +40,7 @@ public final class MathFunctions_abs {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 126: return Math.abs(x - 1.0) * Math.abs(x);
         abs_t1 = x - 1.0;

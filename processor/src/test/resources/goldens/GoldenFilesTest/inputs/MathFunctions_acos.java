@@ -41,6 +41,7 @@ public final class MathFunctions_acos {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 35: return Math.acos(x * y);

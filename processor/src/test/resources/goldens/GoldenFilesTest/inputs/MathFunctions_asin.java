@@ -36,6 +36,7 @@ public final class MathFunctions_asin {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 30: return Math.asin(x - 0.1) + Math.asin(-x);
         asin_t1 = x - 0.1;
         double asin_t2 = Math.asin(asin_t1);

@@ -34,6 +34,7 @@ public final class MathFunctions_atan {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 40: return Math.atan(2.0 * x - 1.0);
         double atan_t1 = 2.0 * x;
         atan_t2 = atan_t1 - 1.0;

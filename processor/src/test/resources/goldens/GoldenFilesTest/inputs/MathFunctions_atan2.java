@@ -43,6 +43,7 @@ public final class MathFunctions_atan2 {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         // line 45: return Math.atan2(x, y - 0.5) + Math.atan2(-y, -x);
         atan2_t1 = y - 0.5;

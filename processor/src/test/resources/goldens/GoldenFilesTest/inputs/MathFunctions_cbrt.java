@@ -36,6 +36,7 @@ public final class MathFunctions_cbrt {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 95: return Math.cbrt(x - 1.0) + Math.cbrt(x);
         double cbrt_t1 = x - 1.0;
         cbrt_t2 = Math.cbrt(cbrt_t1);

@@ -38,6 +38,7 @@ public final class MathFunctions_ceil {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 151: return Math.ceil(x) * x * x;
         ceil_t1 = Math.ceil(x);

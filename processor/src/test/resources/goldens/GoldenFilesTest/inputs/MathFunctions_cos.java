@@ -41,6 +41,7 @@ public final class MathFunctions_cos {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 20: return Math.cos(x * y) + y;

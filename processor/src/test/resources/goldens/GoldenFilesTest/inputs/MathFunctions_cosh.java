@@ -37,6 +37,7 @@ public final class MathFunctions_cosh {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         // line 55: return Math.cosh(x - y);
         cosh_t1 = x - y;
         double cosh = Math.cosh(cosh_t1);

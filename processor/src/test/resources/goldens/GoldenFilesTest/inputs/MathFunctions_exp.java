@@ -43,6 +43,7 @@ public final class MathFunctions_exp {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 65: return Math.exp(x * y) / y;

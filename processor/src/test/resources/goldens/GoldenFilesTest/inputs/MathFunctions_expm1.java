@@ -34,6 +34,7 @@ public final class MathFunctions_expm1 {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 70: return 2 * Math.expm1(x - 0.5);
         double expm1_t1 = x - 0.5;
         expm1_t2 = Math.expm1(expm1_t1);

@@ -34,6 +34,7 @@ public final class MathFunctions_floor {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 146: return x * Math.floor(x + 2.0);
         double floor_t1 = x + 2.0;
         floor_t2 = Math.floor(floor_t1);

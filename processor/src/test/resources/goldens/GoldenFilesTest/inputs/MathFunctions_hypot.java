@@ -41,6 +41,7 @@ public final class MathFunctions_hypot {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         // line 121: return Math.hypot(x, y - 1.0);
         hypot_t1 = y - 1.0;

@@ -41,6 +41,7 @@ public final class MathFunctions_log {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 75: return Math.log(x * y);

@@ -37,6 +37,7 @@ public final class MathFunctions_log10 {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         // line 80: return Math.log10(x + y);
         log10_t1 = x + y;
         double log10 = Math.log10(log10_t1);

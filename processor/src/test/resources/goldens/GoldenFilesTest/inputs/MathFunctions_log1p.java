@@ -34,6 +34,7 @@ public final class MathFunctions_log1p {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 85: return Math.log1p(-x);
         log1p_t1 = -x;
         double log1p = Math.log1p(log1p_t1);

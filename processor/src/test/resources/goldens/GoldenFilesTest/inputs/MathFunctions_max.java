@@ -41,6 +41,7 @@ public final class MathFunctions_max {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 131: return Math.max(x, y) + Math.max(x * y, 1.0);

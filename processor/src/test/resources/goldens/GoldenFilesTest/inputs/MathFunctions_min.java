@@ -41,6 +41,7 @@ public final class MathFunctions_min {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 136: return Math.min(x, y) + Math.min(-x, -1.0);

@@ -41,6 +41,7 @@ public final class MathFunctions_pow {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 100: return Math.pow(x, y);

@@ -36,6 +36,7 @@ public final class MathFunctions_powIntExponent {
      * what {@link #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         this.n = n;
         // line 116: return Math.pow(x, n);

@@ -36,6 +36,7 @@ public final class MathFunctions_powLiteralBase {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 111: return Math.pow(2.0, x) + Math.pow(0.5, 3.0 * x);
         powLiteralBase_t1 = Math.pow(2.0, x);
         double powLiteralBase_t2 = 3.0 * x;

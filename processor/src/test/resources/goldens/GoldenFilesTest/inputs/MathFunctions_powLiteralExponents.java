@@ -34,6 +34,7 @@ public final class MathFunctions_powLiteralExponents {
      * records what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 105: return Math.pow(x, 3) + Math.pow(x, 0.5) + Math.pow(x, -1) + Math.pow(x, 1) + Math.pow(x, 2.0) + Math.pow(x, 0);
         double powLiteralExponents_t1 = Math.pow(x, 3);

@@ -34,6 +34,7 @@ public final class MathFunctions_rint {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 156: return x * Math.rint(x + 2.55);
         double rint_t1 = x + 2.55;
         rint_t2 = Math.rint(rint_t1);

@@ -34,6 +34,7 @@ public final class MathFunctions_signum {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 141: return x * Math.signum(x - 1.0) + Math.signum(x);
         double signum_t1 = x - 1.0;
         signum_t2 = Math.signum(signum_t1);

@@ -38,6 +38,7 @@ public final class MathFunctions_sin {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 15: return Math.sin(3.0 * x) * x;
         sin_t1 = 3.0 * x;

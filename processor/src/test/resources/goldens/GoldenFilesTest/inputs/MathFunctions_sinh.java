@@ -34,6 +34,7 @@ public final class MathFunctions_sinh {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 50: return Math.sinh(2.0 * x - 1.0);
         double sinh_t1 = 2.0 * x;
         sinh_t2 = sinh_t1 - 1.0;

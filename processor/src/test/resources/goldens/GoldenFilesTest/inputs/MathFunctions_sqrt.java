@@ -41,6 +41,7 @@ public final class MathFunctions_sqrt {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 90: return Math.sqrt(x * y + 0.1);

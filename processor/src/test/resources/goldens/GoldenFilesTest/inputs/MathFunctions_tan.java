@@ -34,6 +34,7 @@ public final class MathFunctions_tan {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 25: return Math.tan(x + 0.5);
         double tan_t1 = x + 0.5;
         tan = Math.tan(tan_t1);

@@ -34,6 +34,7 @@ public final class MathFunctions_tanh {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         // line 60: return Math.tanh(3.0 * x - 1.5);
         double tanh_t1 = 3.0 * x;
         double tanh_t2 = tanh_t1 - 1.5;

@@ -59,6 +59,7 @@ public final class Naming_lookalikes {
      * #backward()} needs.
      */
     public double forward(double x, double xDot, double d_x, double gradX, double graph) {
+        recorded_2 = false;
         this.x = x;
         this.xDot = xDot;
         this.d_x = d_x;

@@ -67,6 +67,7 @@ public final class Naming_loopLookalikes {
      * {@link #backward()} needs.
      */
     public double forward(double[] h, double tape, int pass, double[] d_h) {
+        recorded = false;
         tape_2.clear();
         if (gradH.length != h.length) {
             gradH = new double[h.length];
@@ -571,9 +572,9 @@ public final class Naming_loopLookalikes {
         boolean broke_4 = broke_2;
         double result_2 = result;
         int i_2 = i;
+        int broke_3Node = graph.addNode("broke_3", "broke", broke_3, new int[] {}, new double[] {});
+        int result_2Node = graph.addNode("result_2", "result", result_2, new int[] {}, new double[] {});
         int pass_3 = 1;
-        int broke_3Node = graph.addNode("broke_3@" + pass_3, "broke", broke_3, new int[] {}, new double[] {});
-        int result_2Node = graph.addNode("result_2@" + pass_3, "result", result_2, new int[] {}, new double[] {});
         while (!broke_4 && i_2 < h.length) {
             // line 44: for (int i = 0; i < h.length; i++)
             boolean skip_2 = false;
@@ -684,8 +685,8 @@ public final class Naming_loopLookalikes {
         // line 57: while (skip < 3)
         double output_2 = output;
         double skip_5 = skip;
+        int output_2Node = graph.addNode("output_2", "output", output_2, new int[] {}, new double[] {});
         int pass_2 = 1;
-        int output_2Node = graph.addNode("output_2@" + pass_2, "output", output_2, new int[] {}, new double[] {});
         while (skip_5 < 3) {
             // line 58: output += broke * skip / Arrays;
             double output_t1 = broke_3 * skip_5;

@@ -33,6 +33,7 @@ public final class Nested_Hidden_square {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 45: return x * x * SECRET;
         double square_t1 = x * x;

@@ -38,6 +38,7 @@ public final class Nested_Inner_Deeper_product {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.y = y;
         // line 33: return Inner.FACTOR * x * y + Hidden.SECRET * y;
         product_t1 = Nested.Inner.FACTOR * x;

@@ -34,6 +34,7 @@ public final class Nested_Inner_scaled {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 25: return FACTOR * Math.sin(x);
         double scaled_t1 = Math.sin(x);

@@ -35,6 +35,7 @@ public final class Nested_outer {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 15: return x + Inner.FACTOR * x * x;
         outer_t1 = Nested.Inner.FACTOR * x;

@@ -31,6 +31,7 @@ public final class Parameters_intLiteral {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         recorded = true;
         return 7;
     }

@@ -31,6 +31,7 @@ public final class Parameters_literal {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         recorded = true;
         return 2.5;
     }

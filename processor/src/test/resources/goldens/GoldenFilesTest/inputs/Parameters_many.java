@@ -59,6 +59,7 @@ public final class Parameters_many {
      * #backward()} needs.
      */
     public double forward(double a, double b, double c, double d, double e, double f, double g) {
+        recorded = false;
         this.a = a;
         this.b = b;
         this.c = c;

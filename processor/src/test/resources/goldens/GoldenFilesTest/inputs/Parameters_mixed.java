@@ -49,6 +49,7 @@ public final class Parameters_mixed {
      * #backward()} needs.
      */
     public double forward(double x, int n, double y, long k, boolean flag) {
+        recorded = false;
         this.x = x;
         this.n = n;
         this.y = y;

@@ -29,6 +29,7 @@ public final class Parameters_noDoubles {
      * {@link #backward()} needs.
      */
     public double forward(int n, long k, boolean flag) {
+        recorded = false;
         // line 47: return n / 2 + k * 0.5;
         int noDoubles_t1 = n / 2;
         double noDoubles_t2 = k * 0.5;

@@ -39,6 +39,7 @@ public final class Parameters_reused {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 57: return x * x * x + x / x + x - x + (x + x) * x;
         reused_t1 = x * x;

@@ -34,6 +34,7 @@ public final class Parameters_second {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         recorded = true;
         return y;
     }

@@ -36,6 +36,7 @@ public final class Parameters_unused {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         // line 52: return x * x;
         double unused = x * x;

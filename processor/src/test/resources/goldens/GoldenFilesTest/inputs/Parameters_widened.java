@@ -31,6 +31,7 @@ public final class Parameters_widened {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         recorded = true;
         return n;
     }

@@ -42,6 +42,7 @@ public final class Reassignment_compound {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         // line 42: double z = x;
         double z = x;

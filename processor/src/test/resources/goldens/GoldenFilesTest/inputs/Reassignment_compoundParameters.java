@@ -43,6 +43,7 @@ public final class Reassignment_compoundParameters {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y, int n) {
+        recorded = false;
         this.n = n;
         // line 56: x += n / 2;
         int x_t1 = n / 2;

@@ -37,6 +37,7 @@ public final class Reassignment_increments {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 66: double y = x * x;
         double y = x * x;

@@ -44,6 +44,7 @@ public final class Reassignment_local {
      * #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 15: double y = x;
         y = x;

@@ -38,6 +38,7 @@ public final class Reassignment_overwrittenParameter {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.y = y;
         // line 36: x = y * 2.0;
         x_2 = y * 2.0;

@@ -47,6 +47,7 @@ public final class Reassignment_parameters {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 27: x = x * y;

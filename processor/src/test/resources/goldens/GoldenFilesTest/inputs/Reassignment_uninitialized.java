@@ -40,6 +40,7 @@ public final class Reassignment_uninitialized {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 81: a = x * y;

@@ -44,6 +44,7 @@ public final class Seed_andGate {
      * #backward()} needs.
      */
     public double forward(double n1, double n2, double n4, double n6, double n8) {
+        recorded = false;
         this.n4 = n4;
         // line 14: double n3 = n1 + n2;
         n3 = n1 + n2;

@@ -38,6 +38,7 @@ public final class StaticImports_constants {
      * {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 21: return PI * x * x + E / x;
         constants_t1 = Math.PI * x;

@@ -49,6 +49,7 @@ public final class StaticImports_mixed {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 26: return pow(x, y) + max(x, 2.0 * y) + abs(x - 1.0) + log(hypot(x, y)) + Math.atan(x * y);

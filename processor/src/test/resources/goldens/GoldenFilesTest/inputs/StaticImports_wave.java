@@ -49,6 +49,7 @@ public final class StaticImports_wave {
      * #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 16: return sin(x) * cos(y) + exp(-x) * sqrt(y) + tanh(x - y);

@@ -60,6 +60,7 @@ public final class StrictMathFunctions_besideMath {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 50: return Math.sin(x * 7.0) - StrictMath.sin(x * 7.0) + Math.exp(x * y) - StrictMath.exp(x * y) + Math.log(y) - StrictMath.log(y) + Math.pow(x, y) - StrictMath.pow(x, y) + Math.cbrt(x) - StrictMath.cbrt(x) + Math.tan(y) - StrictMath.tan(y);

@@ -50,6 +50,7 @@ public final class StrictMathFunctions_exponential {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 27: return StrictMath.exp(x) - StrictMath.expm1(y) + StrictMath.log(x) * StrictMath.log10(y) + StrictMath.log1p(x * y);

@@ -41,6 +41,7 @@ public final class StrictMathFunctions_hyperbolic {
      * what {@link #backward()} needs.
      */
     public double forward(double x) {
+        recorded = false;
         this.x = x;
         // line 22: return StrictMath.sinh(x) + StrictMath.cosh(2.0 * x) * StrictMath.tanh(x);
         double hyperbolic_t1 = StrictMath.sinh(x);

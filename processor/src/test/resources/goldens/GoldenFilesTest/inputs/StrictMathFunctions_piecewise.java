@@ -48,6 +48,7 @@ public final class StrictMathFunctions_piecewise {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 43: return StrictMath.abs(x - 2.0) + StrictMath.max(x, y) + StrictMath.min(x, 1.0 - y) + StrictMath.signum(x) * StrictMath.floor(y + 1.0) * StrictMath.ceil(x) * x + StrictMath.rint(y + 3.55) * y;

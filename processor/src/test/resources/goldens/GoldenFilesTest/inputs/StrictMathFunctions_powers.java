@@ -44,6 +44,7 @@ public final class StrictMathFunctions_powers {
      * what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 38: return StrictMath.pow(x, y) + StrictMath.pow(y, 3) + StrictMath.pow(3.0, x);

@@ -45,6 +45,7 @@ public final class StrictMathFunctions_roots {
      * {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 33: return StrictMath.sqrt(x) + StrictMath.cbrt(x + y) + StrictMath.hypot(x, y);

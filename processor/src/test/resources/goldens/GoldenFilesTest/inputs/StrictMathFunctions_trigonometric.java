@@ -56,6 +56,7 @@ public final class StrictMathFunctions_trigonometric {
      * records what {@link #backward()} needs.
      */
     public double forward(double x, double y) {
+        recorded = false;
         this.x = x;
         this.y = y;
         // line 15: return StrictMath.sin(x) * StrictMath.cos(y) + StrictMath.tan(x * y) + StrictMath.asin(x - 0.1) * StrictMath.acos(y - 0.1) + StrictMath.atan(x / y) - StrictMath.atan2(x, y);

@@ -40,6 +40,7 @@ public final class Switches_arrows {
      * #backward()} needs.
      */
     public double forward(double x, int n) {
+        recorded = false;
         this.x = x;
         // line 13: double y = x;
         double y = x;

@@ -45,6 +45,7 @@ public final class Switches_colons {
      * #backward()} needs.
      */
     public double forward(double x, double w, int n) {
+        recorded = false;
         this.x = x;
         this.w = w;
         // line 28: switch (n)

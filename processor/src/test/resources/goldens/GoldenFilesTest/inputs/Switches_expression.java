@@ -42,6 +42,7 @@ public final class Switches_expression {
      * {@link #backward()} needs.
      */
     public double forward(double x, long k, int n) {
+        recorded = false;
         this.x = x;
         // line 44: double scale = switch (n) { case 1 -> 0.5; case 5 -> x; default -> Math.log(x + k + 5); };
         branch1 = n == 1;

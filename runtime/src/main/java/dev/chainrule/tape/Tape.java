@@ -152,7 +152,7 @@ public final class Tape {
     return popInt() != 0;
   }
 
-  /** How many doubles and ints forward pushed, for tests and for sizing a workload. */
+  /** How many values forward pushed, doubles, ints and longs together. */
   public int size() {
     return doubleCount + intCount + longCount;
   }
@@ -160,7 +160,7 @@ public final class Tape {
   private static int grown(int capacity) {
     if (capacity >= Integer.MAX_VALUE / 2) {
       throw new IllegalStateException(
-          "the tape is full: a loop ran more than a billion times within one forward");
+          "the tape is full: loops pushed more than a billion values of one kind in one forward");
     }
     return capacity * 2;
   }

@@ -56,6 +56,8 @@ final class ForwardWriter {
       }
     }
     String tape = names.member(WorkspaceWriter.TAPE);
+    // A forward that throws halfway leaves nothing for backward to misread.
+    method.addStatement("$L = false", names.member(WorkspaceWriter.RECORDED));
     if (plan.usesTape()) {
       method.addStatement("$L.clear()", tape);
     }

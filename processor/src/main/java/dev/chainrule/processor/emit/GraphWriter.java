@@ -172,9 +172,6 @@ final class GraphWriter {
        */
       @Override
       protected void beforeLoop(Loop loop) {
-        String pass = names.passCounter(loop);
-        method.addStatement("int $L = 1", pass);
-        passes.addLast(pass);
         for (Loop.Carried carried : scalars(loop)) {
           if (activity.isActive(carried.header())) {
             method.addStatement(
@@ -183,6 +180,9 @@ final class GraphWriter {
                 nodeOf(carried.header(), carried.initial()));
           }
         }
+        String pass = names.passCounter(loop);
+        method.addStatement("int $L = 1", pass);
+        passes.addLast(pass);
       }
 
       @Override
@@ -246,7 +246,7 @@ final class GraphWriter {
             "int $L = $L.addNode($S, $S, $L, new int[] {$L}, new double[] {1.0})",
             output,
             graph,
-            names.of(result),
+            names.of(result) + "@end",
             names.of(result) + " after the loop",
             names.of(result),
             names.graphNode(result));

@@ -32,7 +32,9 @@ public final class IrPrinter {
   private static void statements(List<Stmt> statements, String indent, StringBuilder text) {
     for (Stmt statement : statements) {
       text.append(indent).append(statement.line().number()).append(": ");
-      if (statement instanceof Stmt.Assign assign) {
+      if (statement instanceof Stmt.Declare declare) {
+        text.append("declare ").append(declare.target().name());
+      } else if (statement instanceof Stmt.Assign assign) {
         text.append(assign.target().name()).append(" = ").append(print(assign.value()));
       } else if (statement instanceof Stmt.Store store) {
         text.append(store.array().name())

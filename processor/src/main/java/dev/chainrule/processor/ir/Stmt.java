@@ -4,8 +4,21 @@ import java.util.List;
 
 /** A statement of the user's method, each tied to the source line it came from. */
 public sealed interface Stmt
-    permits Stmt.Assign, Stmt.Store, Stmt.Return, Stmt.If, Stmt.Loop, Stmt.Break, Stmt.Continue {
+    permits Stmt.Declare,
+        Stmt.Assign,
+        Stmt.Store,
+        Stmt.Return,
+        Stmt.If,
+        Stmt.Loop,
+        Stmt.Break,
+        Stmt.Continue {
   SourceLine line();
+
+  /**
+   * A declaration without an initialiser, {@code double u;}: it computes nothing, but says where
+   * the variable's scope begins, so that a local declared inside a loop is not carried by it.
+   */
+  record Declare(Variable target, SourceLine line) implements Stmt {}
 
   /**
    * A declaration with an initialiser ({@code declares}), an assignment, or a compound assignment

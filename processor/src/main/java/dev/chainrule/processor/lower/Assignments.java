@@ -5,13 +5,15 @@ import dev.chainrule.processor.ir.Variable;
 import java.util.List;
 import java.util.Set;
 
-/** Which variables statements assign, and which of those they declare. */
+/** Which variables statements assign, and which they declare. */
 final class Assignments {
   private Assignments() {}
 
   static void collect(List<Stmt> statements, Set<Variable> assigned, Set<Variable> declared) {
     for (Stmt statement : statements) {
-      if (statement instanceof Stmt.Assign assign) {
+      if (statement instanceof Stmt.Declare declare) {
+        declared.add(declare.target());
+      } else if (statement instanceof Stmt.Assign assign) {
         assigned.add(assign.target());
         if (assign.declares()) {
           declared.add(assign.target());

@@ -281,7 +281,9 @@ final class Jumps {
   private static int maxId(List<Stmt> statements) {
     int max = -1;
     for (Stmt statement : statements) {
-      if (statement instanceof Stmt.Assign assign) {
+      if (statement instanceof Stmt.Declare declare) {
+        max = Math.max(max, declare.target().id());
+      } else if (statement instanceof Stmt.Assign assign) {
         max = Math.max(max, assign.target().id());
       } else if (statement instanceof Stmt.If branch) {
         max = Math.max(max, Math.max(maxId(branch.then()), maxId(branch.otherwise())));

@@ -120,6 +120,8 @@ public final class Lowering {
     for (Stmt statement : statements) {
       if (statement instanceof Stmt.Assign assign) {
         assign(assign);
+      } else if (statement instanceof Stmt.Declare) {
+        continue; // no value yet: Java's definite assignment guarantees one before any read
       } else if (statement instanceof Stmt.Store store) {
         store(store);
       } else if (statement instanceof Stmt.Return ret) {
@@ -224,9 +226,9 @@ public final class Lowering {
   }
 
   /**
-   * A loop: a header for each variable declared before it that its body assigns, then the body,
-   * lowered once, with the headers as those variables' values; after it, the variables have their
-   * exit values. Jumps are gone by now, so the body falls through.
+   * A loop: a header for each variable declared outside its body that the body assigns, then the
+   * body, lowered once, with the headers as those variables' values; after it, the variables have
+   * their exit values. Jumps are gone by now, so the body falls through.
    */
   private void loop(Stmt.Loop loop) {
     List<Stmt> statements = new ArrayList<>(loop.body());

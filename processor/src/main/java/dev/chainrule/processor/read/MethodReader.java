@@ -152,6 +152,8 @@ public final class MethodReader {
               new Stmt.Assign(local, newArray(child(path, initializer), local.type()), true, line));
         } else if (initializer != null) {
           body.add(new Stmt.Assign(local, expression(child(path, initializer)), true, line));
+        } else {
+          body.add(new Stmt.Declare(local, line));
         }
       }
       case RETURN -> {
