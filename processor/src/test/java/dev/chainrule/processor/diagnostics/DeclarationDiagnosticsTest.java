@@ -1,9 +1,17 @@
 package dev.chainrule.processor.diagnostics;
 
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.chainrule.processor.diagnostics.Chainrule.assertNoInternalError;
+import static dev.chainrule.processor.diagnostics.Chainrule.assertNotGenerated;
 import static dev.chainrule.processor.diagnostics.Chainrule.assertRejected;
 import static dev.chainrule.processor.diagnostics.Chainrule.compile;
 import static dev.chainrule.processor.diagnostics.Expected.error;
 
+import com.google.testing.compile.Compilation;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,6 +196,60 @@ class DeclarationDiagnosticsTest {
                     + " with a body",
                 source)
             .at("m("));
+  }
+
+  /**
+   * The annotation's target is METHOD: on a constructor or a field javac itself rejects it, and
+   * chainrule adds nothing: no crash, no error of its own, no generated class.
+   */
+  @Test
+  void constructorsAndFieldsAreJavacsToReject() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable // ERROR: field
+              static double scale = 2;
+
+              @Differentiable // ERROR: constructor
+              C() {}
+            }
+            """);
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertNoInternalError(compilation);
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      assertThat(error.getMessage(Locale.ROOT)).doesNotContain(Chainrule.TAG);
+      assertThat(error.getMessage(Locale.ROOT)).contains("not applicable");
+    }
+    assertThat(compilation).hadErrorCount(2);
+    assertNotGenerated(compilation, "p.C_scale");
+    assertNotGenerated(compilation, "p.C_C");
+  }
+
+  @Test
+  void staticInterfaceMethodIsSupported() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.I",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            interface I {
+              @Differentiable
+              static double m(double x) {
+                return x * x;
+              }
+            }
+            """);
+    assertThat(compile(source)).generatedSourceFile("p.I_m");
   }
 
   @Test
