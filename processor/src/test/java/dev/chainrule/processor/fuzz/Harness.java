@@ -1,0 +1,741 @@
+package dev.chainrule.processor.fuzz;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.chainrule.graph.ComputationGraph;
+import dev.chainrule.processor.fuzz.Ast.Method;
+import dev.chainrule.processor.fuzz.Ast.Param;
+import dev.chainrule.processor.fuzz.Ast.Program;
+import dev.chainrule.processor.testing.CompiledClassLoader;
+import dev.chainrule.processor.testing.Coordinates;
+import dev.chainrule.processor.testing.DifferentiableMethod;
+import dev.chainrule.processor.testing.FiniteDifferences;
+import dev.chainrule.processor.testing.GeneratedClasses;
+import dev.chainrule.processor.testing.GradientMagnitudes;
+import dev.chainrule.processor.testing.Point;
+import dev.chainrule.processor.testing.StrictCompiler;
+import dev.chainrule.processor.testing.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles programs through chainrule's processor, many per javac run, and checks every method of
+ * each against its own source.
+ *
+ * <p>For each method, at each of its points:
+ *
+ * <ul>
+ *   <li><b>forward</b> returns exactly what the method returns (one workspace reused over all
+ *       points), and the interpreter computes exactly that too (a check on the test itself);
+ *   <li><b>finite differences</b>: each coordinate of backward's gradient agrees with a central
+ *       difference of the method (see {@link #finiteDifference} for the policy on steps, tolerance
+ *       and points where the method is not smooth at the step's scale);
+ *   <li><b>tangent</b> along a random direction and along each coordinate equals the gradient
+ *       dotted with the direction, to {@code 1e-12} of the size of the terms summed ({@link
+ *       GradientMagnitudes}), as {@code TangentMatchesReverseTest} checks the inputs;
+ *   <li><b>graph</b>: each input node's gradient equals backward's, to the same tolerance;
+ *   <li><b>workspace</b>: on the reused workspace, zeroGrad, forward, backward gives the fresh
+ *       workspace's gradient bit for bit, and a second backward exactly doubles it;
+ *   <li><b>Value engine</b>: where the interpreter can run the method with {@code Value}s (see
+ *       {@link Interpreter}), the engine's result is the method's, bit for bit, and its gradient is
+ *       backward's, to {@code 1e-12} of the size of the terms summed.
+ * </ul>
+ */
+final class Harness {
+  /** Points per method. */
+  static final int POINTS = 4;
+
+  /**
+   * The largest magnitude a value may reach at a sampled point: beyond it the finite-difference
+   * tolerance ({@code 1e-8 S}) gets loose, so such points are not sampled.
+   */
+  static final double SCALE_LIMIT = 1e3;
+
+  static final double SAME_TERMS = 1e-12;
+
+  /** A program with the points and directions each of its methods is checked at. */
+  record Prepared(
+      Program program, Map<String, List<Point>> points, Map<String, List<double[]>> directions) {}
+
+  /** One disagreement. {@code kind} groups failures for shrinking: the same kind must persist. */
+  record Failure(String program, String method, String kind, String detail) {
+    String describe() {
+      return kind + " in " + method + ": " + detail;
+    }
+
+    /**
+     * What must stay the same while shrinking: the kind, and for a processor error its message with
+     * names and arguments blanked.
+     */
+    String signature() {
+      if (!kind.startsWith("processor rejected")) {
+        return kind;
+      }
+      String m = detail;
+      int at = m.indexOf("[chainrule]");
+      m = at >= 0 ? m.substring(at + "[chainrule]".length()) : m;
+      m = m.replaceAll("\\([^)]*\\)", "(...)").replaceAll("\\b[PS]\\d+\\b", "C");
+      m = m.replaceAll("'[^']*'", "'...'");
+      int cut = m.indexOf(';');
+      return kind + ":" + (cut > 0 ? m.substring(0, cut) : m);
+    }
+  }
+
+  /** What the checks did, over all programs, for the summary; compilations may run in parallel. */
+  static final class Stats {
+    final Map<String, Long> counts = new LinkedHashMap<>();
+    long compileNanos;
+    long compileCpuNanos;
+    long checkNanos;
+    int compilations;
+
+    synchronized void add(String what, long n) {
+      counts.merge(what, n, Long::sum);
+    }
+
+    void add(String what) {
+      add(what, 1);
+    }
+
+    synchronized long get(String what) {
+      return counts.getOrDefault(what, 0L);
+    }
+
+    synchronized void compiled(long nanos, long cpuNanos) {
+      compileNanos += nanos;
+      compileCpuNanos += cpuNanos;
+      compilations++;
+    }
+
+    synchronized void checked(long nanos) {
+      checkNanos += nanos;
+    }
+  }
+
+  private Harness() {}
+
+  // ---------------------------------------------------------------- points
+
+  /**
+   * Samples points for each method of the program and keeps those where the interpreter runs it
+   * with every value finite and below {@link #SCALE_LIMIT}; null when some method has none (the
+   * entry needs two), with the reason counted.
+   */
+  static Prepared prepare(Program program, SplittableRandom random, Stats stats) {
+    Map<String, List<Point>> points = new LinkedHashMap<>();
+    Map<String, List<double[]>> directions = new LinkedHashMap<>();
+    for (Method m : program.methods()) {
+      List<Point> kept = new ArrayList<>();
+      List<double[]> dirs = new ArrayList<>();
+      String reason = null;
+      for (int attempt = 0; attempt < 3 * POINTS && kept.size() < POINTS; attempt++) {
+        Point point = samplePoint(m, random);
+        try {
+          Interpreter.Run run = Interpreter.doubles(program, m, point.arguments());
+          if (!Double.isFinite(run.result()) || !Double.isFinite(run.scale())) {
+            reason = "a value is not finite";
+            continue;
+          }
+          if (run.scale() > SCALE_LIMIT) {
+            reason = "a value exceeds " + SCALE_LIMIT;
+            continue;
+          }
+        } catch (Interpreter.Runaway e) {
+          reason = "runs away";
+          continue;
+        } catch (RuntimeException e) {
+          // An index out of range or a division by zero: the generator's fault, counted.
+          stats.add("discarded: interpreter threw " + e.getClass().getSimpleName());
+          return null;
+        }
+        kept.add(point);
+        dirs.add(random.doubles(coordinates(m, point), -1, 1).toArray());
+      }
+      int needed = m == program.entry() ? 2 : 1;
+      if (kept.size() < needed) {
+        stats.add("discarded: at most " + kept.size() + " good points (" + reason + ")");
+        return null;
+      }
+      points.put(m.name(), kept);
+      directions.put(m.name(), dirs);
+    }
+    return new Prepared(program, points, directions);
+  }
+
+  /**
+   * A shrunk program checked at its original's points, each method's arguments and directions
+   * picked by parameter name (the shrinker may drop parameters and methods), keeping the points
+   * where it runs well; null if its last method keeps none.
+   */
+  static Prepared prepareAt(Program program, Prepared original) {
+    Map<String, List<Point>> kept = new LinkedHashMap<>();
+    Map<String, List<double[]>> keptDirections = new LinkedHashMap<>();
+    for (Method m : program.methods()) {
+      Method before = original.program().method(m.name());
+      List<Point> ps = new ArrayList<>();
+      List<double[]> ds = new ArrayList<>();
+      List<Point> given = original.points().get(m.name());
+      for (int k = 0; k < given.size(); k++) {
+        Object[] all = given.get(k).arguments();
+        double[] direction = original.directions().get(m.name()).get(k);
+        Map<String, Object> argumentByName = new HashMap<>();
+        Map<String, double[]> directionByName = new HashMap<>();
+        int at = 0;
+        for (int a = 0; a < all.length; a++) {
+          Param param = before.params().get(a);
+          argumentByName.put(param.name(), all[a]);
+          int width =
+              param.type() == Ast.Type.DOUBLE
+                  ? 1
+                  : param.type() == Ast.Type.DOUBLE_ARRAY ? ((double[]) all[a]).length : 0;
+          directionByName.put(param.name(), Arrays.copyOfRange(direction, at, at + width));
+          at += width;
+        }
+        Object[] arguments = new Object[m.params().size()];
+        List<Double> d = new ArrayList<>();
+        for (int a = 0; a < arguments.length; a++) {
+          String name = m.params().get(a).name();
+          arguments[a] = argumentByName.get(name);
+          for (double x : directionByName.get(name)) {
+            d.add(x);
+          }
+        }
+        try {
+          Interpreter.Run run = Interpreter.doubles(program, m, arguments);
+          if (Double.isFinite(run.result()) && run.scale() <= SCALE_LIMIT) {
+            ps.add(new Point(arguments));
+            ds.add(d.stream().mapToDouble(Double::doubleValue).toArray());
+          }
+        } catch (RuntimeException e) {
+          return null; // an index out of range, say: not a program the generator would write
+        }
+      }
+      if (m == program.entry() && ps.isEmpty()) {
+        return null;
+      }
+      kept.put(m.name(), ps);
+      keptDirections.put(m.name(), ds);
+    }
+    return new Prepared(program, kept, keptDirections);
+  }
+
+  /**
+   * Doubles uniform in [-2, 2]; ints from a small set with negatives, so that int division and
+   * {@code %} truncate towards zero; every array of a point one length from 1 to 4, int[] elements
+   * from -2 to 5 (indices go through {@code wrap} or {@code %} unless they are known to be in
+   * range).
+   */
+  static Point samplePoint(Method m, SplittableRandom random) {
+    int length = 1 + random.nextInt(4);
+    Object[] arguments = new Object[m.params().size()];
+    int[] ints = {-3, -1, 0, 1, 2, 3, 5, 7};
+    for (int k = 0; k < arguments.length; k++) {
+      arguments[k] =
+          switch (m.params().get(k).type()) {
+            case DOUBLE -> random.nextDouble(-2, 2);
+            case INT -> ints[random.nextInt(ints.length)];
+            case LONG -> (long) (random.nextInt(7) - 2);
+            case BOOLEAN -> random.nextBoolean();
+            case DOUBLE_ARRAY -> random.doubles(length, -2, 2).toArray();
+            case INT_ARRAY -> random.ints(length, -2, 6).toArray();
+          };
+    }
+    return new Point(arguments);
+  }
+
+  private static int coordinates(Method m, Point point) {
+    int n = 0;
+    for (int k = 0; k < m.params().size(); k++) {
+      Param p = m.params().get(k);
+      if (p.type() == Ast.Type.DOUBLE) {
+        n++;
+      } else if (p.type() == Ast.Type.DOUBLE_ARRAY) {
+        n += point.doubleArrayAt(k).length;
+      }
+    }
+    return n;
+  }
+
+  // ---------------------------------------------------------------- compiling
+
+  /**
+   * Compiles and checks the programs, returning each failing program's failures (programs that pass
+   * are absent). Programs are compiled together; when that fails, each diagnostic is charged to the
+   * program whose source or generated class it is in, and the rest are compiled again.
+   */
+  static Map<String, List<Failure>> run(List<Prepared> batch, Stats stats) {
+    return finish(batch, compile(batch, stats), stats);
+  }
+
+  /** {@link #run}, given the batch's compilation. */
+  static Map<String, List<Failure>> finish(List<Prepared> batch, Compiled first, Stats stats) {
+    Map<String, List<Failure>> failures = new LinkedHashMap<>();
+    List<Prepared> remaining = new ArrayList<>(batch);
+    Compiled next = first;
+    while (!remaining.isEmpty()) {
+      Compiled compiled = next != null ? next : compile(remaining, stats);
+      next = null;
+      if (compiled.loader() != null) {
+        long start = System.nanoTime();
+        Map<String, DifferentiableMethod> methods = new HashMap<>();
+        RuntimeException malformed = null;
+        try {
+          for (DifferentiableMethod m : GeneratedClasses.differentiableMethods(compiled.loader())) {
+            methods.put(m.name(), m);
+          }
+        } catch (RuntimeException e) {
+          malformed = e;
+        }
+        for (Prepared p : remaining) {
+          List<Failure> found =
+              malformed == null
+                  ? check(p, methods, stats)
+                  : List.of(
+                      new Failure(
+                          p.program().name(),
+                          "-",
+                          "generated class is malformed",
+                          stackTrace(malformed)));
+          if (!found.isEmpty()) {
+            failures.put(p.program().name(), found);
+          }
+        }
+        stats.checked(System.nanoTime() - start);
+        break;
+      }
+      if (compiled.failures().isEmpty()) {
+        // Nothing could be charged to one program: compile them one by one.
+        if (remaining.size() == 1) {
+          Prepared p = remaining.get(0);
+          failures.put(
+              p.program().name(),
+              List.of(new Failure(p.program().name(), "-", "compilation failed", compiled.log())));
+          break;
+        }
+        for (Prepared p : remaining) {
+          failures.putAll(run(List.of(p), stats));
+        }
+        break;
+      }
+      failures.putAll(compiled.failures());
+      remaining.removeIf(p -> compiled.failures().containsKey(p.program().name()));
+    }
+    return failures;
+  }
+
+  /** A batch's compilation: a class loader, or the failures charged to programs, and the log. */
+  record Compiled(CompiledClassLoader loader, Map<String, List<Failure>> failures, String log) {}
+
+  /** Compiles the batch in one javac run; safe to call from several threads at once. */
+  static Compiled compile(List<Prepared> batch, Stats stats) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Prepared p : batch) {
+      sources.add(
+          JavaFileObjects.forSourceString(
+              Printer.qualifiedName(p.program()), Printer.print(p.program())));
+      names.add(p.program().name());
+    }
+    long start = System.nanoTime();
+    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    Compilation compilation;
+    try {
+      compilation = StrictCompiler.compile(sources);
+    } catch (RuntimeException | Error e) {
+      stats.compiled(System.nanoTime() - start, 0);
+      if (batch.size() == 1) {
+        String name = batch.get(0).program().name();
+        return new Compiled(
+            null,
+            Map.of(name, List.of(new Failure(name, "-", "processor threw", stackTrace(e)))),
+            "");
+      }
+      return new Compiled(null, Map.of(), stackTrace(e));
+    }
+    stats.compiled(
+        System.nanoTime() - start,
+        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu);
+    Map<String, List<Failure>> failures = new LinkedHashMap<>();
+    boolean problems = false;
+    StringBuilder log = new StringBuilder();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE || d.getKind() == Diagnostic.Kind.OTHER) {
+        continue;
+      }
+      problems = true;
+      String message = d.getMessage(Locale.ROOT);
+      log.append(d.getKind()).append(": ").append(message).append('\n');
+      if (d.getSource() == null) {
+        continue;
+      }
+      String file = d.getSource().toUri().getPath();
+      String simple = file.substring(file.lastIndexOf('/') + 1).replace(".java", "");
+      int underscore = simple.indexOf('_');
+      String program = underscore < 0 ? simple : simple.substring(0, underscore);
+      if (!names.contains(program)) {
+        continue;
+      }
+      String kind;
+      if (underscore >= 0) {
+        kind = "generated code does not compile";
+      } else if (message.contains("[chainrule]")) {
+        kind = "processor rejected the program";
+      } else {
+        kind = "the program does not compile"; // the generator's or shrinker's fault
+      }
+      String where = simple + ".java:" + d.getLineNumber() + ": ";
+      failures
+          .computeIfAbsent(program, k -> new ArrayList<>())
+          .add(new Failure(program, simple, kind, where + d.getKind() + ": " + message));
+    }
+    if (!problems && compilation.status() == Compilation.Status.SUCCESS) {
+      return new Compiled(
+          new CompiledClassLoader(compilation, Harness.class.getClassLoader()), Map.of(), "");
+    }
+    return new Compiled(null, failures, log.toString());
+  }
+
+  // ---------------------------------------------------------------- checking
+
+  private static List<Failure> check(
+      Prepared p, Map<String, DifferentiableMethod> methods, Stats stats) {
+    List<Failure> failures = new ArrayList<>();
+    Program program = p.program();
+    for (Method m : program.methods()) {
+      String name = program.name() + "." + m.name();
+      DifferentiableMethod method = methods.get(name);
+      if (method == null) {
+        failures.add(new Failure(program.name(), name, "no generated class", ""));
+        continue;
+      }
+      stats.add("methods checked");
+      List<Point> points = p.points().get(m.name());
+      List<double[]> directions = p.directions().get(m.name());
+      Workspace reused;
+      try {
+        reused = method.newWorkspace();
+      } catch (RuntimeException | Error e) {
+        failures.add(new Failure(program.name(), name, "exception", stackTrace(e)));
+        continue;
+      }
+      for (int k = 0; k < points.size(); k++) {
+        try {
+          checkPoint(program, m, method, reused, points.get(k), directions.get(k), failures, stats);
+        } catch (RuntimeException | Error e) {
+          failures.add(
+              new Failure(
+                  program.name(),
+                  name,
+                  "exception " + e.getClass().getSimpleName(),
+                  "at " + method.at(points.get(k)) + ": " + stackTrace(e)));
+        }
+      }
+    }
+    return failures;
+  }
+
+  private static void checkPoint(
+      Program program,
+      Method m,
+      DifferentiableMethod method,
+      Workspace reused,
+      Point point,
+      double[] direction,
+      List<Failure> failures,
+      Stats stats) {
+    String name = method.name();
+    String at = method.at(point);
+    stats.add("points checked");
+    double original = method.invokeOriginal(point);
+    Interpreter.Run run = Interpreter.doubles(program, m, point.arguments());
+    if (Double.compare(run.result(), original) != 0) {
+      failures.add(
+          new Failure(
+              program.name(),
+              name,
+              "interpreter disagrees with Java (a bug in the fuzz test)",
+              at + ": Java " + original + ", interpreter " + run.result()));
+      return;
+    }
+    double forward = reused.forward(point);
+    if (Double.compare(forward, original) != 0) {
+      failures.add(
+          new Failure(
+              program.name(),
+              name,
+              "forward differs from the method",
+              at + ": forward " + forward + ", method " + original));
+    }
+
+    Coordinates coordinates = method.coordinates(point);
+    int n = coordinates.size();
+    double[] gradient = method.gradient(point);
+
+    ComputationGraph graph = method.graph(point);
+    double[] magnitudes = GradientMagnitudes.ofCoordinates(coordinates, graph);
+    List<ComputationGraph.Node> inputs = coordinates.inputNodes(graph);
+    for (int k = 0; k < n; k++) {
+      double g = inputs.get(k).grad();
+      if (!(Math.abs(g - gradient[k]) <= SAME_TERMS * magnitudes[k] + Double.MIN_NORMAL)) {
+        failures.add(
+            new Failure(
+                program.name(),
+                name,
+                "graph disagrees with backward",
+                at
+                    + ": graph gives d/d"
+                    + coordinates.name(k)
+                    + " = "
+                    + g
+                    + ", backward "
+                    + gradient[k]));
+      }
+    }
+
+    // The reused workspace: its latest forward is this point's. Equal means equal as doubles (an
+    // untouched gradient may be 0.0 or -0.0). A scalar's gradient is added once per backward, so a
+    // second backward doubles it exactly; an array element's is added term by term, so it doubles
+    // within rounding of its terms (WorkspaceLifecycleTest pins the same).
+    reused.zeroGrad();
+    reused.backward();
+    double[] again = reused.gradients();
+    for (int k = 0; k < n; k++) {
+      if (!same(again[k], gradient[k])) {
+        failures.add(
+            new Failure(
+                program.name(),
+                name,
+                "workspace reuse changes the gradient",
+                at
+                    + ": after forward at earlier points, "
+                    + Arrays.toString(again)
+                    + "; a fresh workspace "
+                    + Arrays.toString(gradient)));
+        break;
+      }
+    }
+    reused.backward();
+    double[] twice = reused.gradients();
+    for (int k = 0; k < n; k++) {
+      boolean element = coordinates.name(k).contains("[");
+      double tolerance = element ? SAME_TERMS * 2 * magnitudes[k] + Double.MIN_NORMAL : 0;
+      if (!(same(twice[k], 2 * again[k]) || Math.abs(twice[k] - 2 * again[k]) <= tolerance)) {
+        failures.add(
+            new Failure(
+                program.name(),
+                name,
+                "a second backward does not double the gradient",
+                at + ": d/d" + coordinates.name(k) + " " + again[k] + " then " + twice[k]));
+        break;
+      }
+    }
+
+    List<double[]> tangentDirections = new ArrayList<>();
+    tangentDirections.add(direction);
+    for (int k = 0; k < n; k++) {
+      double[] unit = new double[n];
+      unit[k] = 1;
+      tangentDirections.add(unit);
+    }
+    for (double[] v : tangentDirections) {
+      double expected = 0;
+      double magnitude = 0;
+      for (int k = 0; k < n; k++) {
+        expected += gradient[k] * v[k];
+        magnitude += magnitudes[k] * Math.abs(v[k]);
+      }
+      double tangent = method.tangent(point, v);
+      stats.add("tangent directions");
+      if (!(Math.abs(tangent - expected) <= SAME_TERMS * magnitude + Double.MIN_NORMAL)) {
+        failures.add(
+            new Failure(
+                program.name(),
+                name,
+                "tangent disagrees with the reverse gradient",
+                at
+                    + " along "
+                    + Arrays.toString(v)
+                    + ": tangent "
+                    + tangent
+                    + ", gradient·direction "
+                    + expected
+                    + " (gradient "
+                    + Arrays.toString(gradient)
+                    + ")"));
+        break;
+      }
+    }
+
+    for (int k = 0; k < n; k++) {
+      finiteDifference(
+          program, method, point, coordinates, k, gradient[k], run.scale(), failures, stats);
+    }
+
+    valueEngine(
+        program, m, method, point, coordinates, original, gradient, magnitudes, failures, stats);
+  }
+
+  /**
+   * Backward's gradient in coordinate {@code k} against finite differences of the method.
+   *
+   * <p>Three central differences {@code D(h)}, {@code D(h/2)}, {@code D(h/4)} with {@code h} as
+   * {@link FiniteDifferences} chooses it give two Richardson extrapolations, {@code E1} from the
+   * first two (the estimate {@link FiniteDifferences} uses) and {@code E2} from the last two. The
+   * tolerance is {@link FiniteDifferences#tolerance}: {@code 1e-6 |g| + 1e-8 S}, where {@code S} is
+   * the largest magnitude of any value the method computes at the point (the interpreter measures
+   * it, independently of the generated code) or of {@code f(x ± h)}.
+   *
+   * <p>Where the method is smooth at the scale of the step, {@code E1} and {@code E2} agree to far
+   * better than the tolerance, and {@code E2} is compared with the gradient. Where they do not
+   * agree, the estimate has not converged: a branch condition, a kink ({@code abs}, {@code max},
+   * ...) or a step ({@code floor}, a loop count that depends on a double) lies within the step of
+   * the point, or the function curves too fast for the step; such a coordinate is skipped, and
+   * counted, since no finite difference there says what the derivative is. A kink exactly at the
+   * sampled point has probability zero with random doubles, except where the program makes it
+   * structural ({@code max(x, x)}), and there both one-sided derivatives agree. A coordinate is
+   * also skipped when {@code f(x ± h)} is not finite.
+   */
+  private static void finiteDifference(
+      Program program,
+      DifferentiableMethod method,
+      Point point,
+      Coordinates coordinates,
+      int k,
+      double gradient,
+      double scale,
+      List<Failure> failures,
+      Stats stats) {
+    double x = coordinates.value(k);
+    double h = FiniteDifferences.STEP * Math.max(1, Math.abs(x));
+    double[] size = {scale};
+    double d1 = central(method, coordinates, k, x, h, size);
+    double d2 = central(method, coordinates, k, x, h / 2, size);
+    double d4 = central(method, coordinates, k, x, h / 4, size);
+    if (!Double.isFinite(d1) || !Double.isFinite(d2) || !Double.isFinite(d4)) {
+      stats.add("finite differences skipped: not finite near the point");
+      return;
+    }
+    double e1 = d2 + (d2 - d1) / 3;
+    double e2 = d4 + (d4 - d2) / 3;
+    double tolerance = FiniteDifferences.tolerance(gradient, size[0]);
+    if (!(Math.abs(e1 - e2) <= tolerance)) {
+      stats.add("finite differences skipped: not smooth at the step's scale");
+      return;
+    }
+    stats.add("finite differences checked");
+    if (!(Math.abs(gradient - e2) <= tolerance)) {
+      failures.add(
+          new Failure(
+              program.name(),
+              method.name(),
+              "gradient disagrees with finite differences",
+              String.format(
+                  Locale.ROOT,
+                  "%s: d/d%s is %s, finite differences %s (tolerance %.3g, scale %.3g)",
+                  method.at(point),
+                  coordinates.name(k),
+                  gradient,
+                  e2,
+                  tolerance,
+                  size[0])));
+    }
+  }
+
+  private static double central(
+      DifferentiableMethod method,
+      Coordinates coordinates,
+      int k,
+      double x,
+      double h,
+      double[] size) {
+    double above = x + h;
+    double below = x - h;
+    double fAbove = method.invokeOriginal(coordinates.with(k, above));
+    double fBelow = method.invokeOriginal(coordinates.with(k, below));
+    size[0] = Math.max(size[0], Math.max(Math.abs(fAbove), Math.abs(fBelow)));
+    return (fAbove - fBelow) / (above - below);
+  }
+
+  private static void valueEngine(
+      Program program,
+      Method m,
+      DifferentiableMethod method,
+      Point point,
+      Coordinates coordinates,
+      double original,
+      double[] gradient,
+      double[] magnitudes,
+      List<Failure> failures,
+      Stats stats) {
+    Interpreter.Run run;
+    try {
+      run = Interpreter.values(program, m, point.arguments());
+    } catch (Interpreter.Inexpressible e) {
+      stats.add("Value engine: points it cannot express");
+      return;
+    } catch (IllegalStateException e) {
+      failures.add(
+          new Failure(
+              program.name(),
+              method.name(),
+              "Value engine computes another value",
+              method.at(point) + ": " + e.getMessage()));
+      return;
+    }
+    stats.add("Value engine: points compared");
+    if (Double.compare(run.result(), original) != 0) {
+      failures.add(
+          new Failure(
+              program.name(),
+              method.name(),
+              "Value engine's result differs from the method",
+              method.at(point) + ": Value " + run.result() + ", method " + original));
+      return;
+    }
+    for (int k = 0; k < coordinates.size(); k++) {
+      double g = run.gradient()[k];
+      if (!(Math.abs(g - gradient[k]) <= SAME_TERMS * magnitudes[k] + Double.MIN_NORMAL)) {
+        failures.add(
+            new Failure(
+                program.name(),
+                method.name(),
+                "Value engine's gradient differs from backward",
+                method.at(point)
+                    + ": d/d"
+                    + coordinates.name(k)
+                    + " is "
+                    + g
+                    + " with Values, "
+                    + gradient[k]
+                    + " from backward"));
+      }
+    }
+  }
+
+  /** Equal as doubles, or both NaN. */
+  private static boolean same(double a, double b) {
+    return a == b || (Double.isNaN(a) && Double.isNaN(b));
+  }
+
+  static String stackTrace(Throwable e) {
+    StringBuilder b = new StringBuilder(String.valueOf(e));
+    StackTraceElement[] trace = e.getStackTrace();
+    for (int k = 0; k < Math.min(8, trace.length); k++) {
+      b.append("\n    at ").append(trace[k]);
+    }
+    if (e.getCause() != null && e.getCause() != e) {
+      b.append("\n  caused by ").append(stackTrace(e.getCause()));
+    }
+    return b.toString();
+  }
+}
