@@ -89,9 +89,12 @@ final class Ast {
 
   // ---------------------------------------------------------------- int-valued expressions
 
-  sealed interface IExpr extends Node permits ILit, IVar, ILen, IGet, IBin, INeg, Wrap {}
+  sealed interface IExpr extends Node permits ILit, LLit, IVar, ILen, IGet, IBin, INeg, Wrap {}
 
   record ILit(int value) implements IExpr {}
+
+  /** A long literal, {@code 3L}: only where a long may stand (a conversion or a comparison). */
+  record LLit(long value) implements IExpr {}
 
   /** An {@code int} (or {@code long}) parameter or local. */
   record IVar(String name) implements IExpr {}
@@ -116,7 +119,7 @@ final class Ast {
 
   // ---------------------------------------------------------------- conditions
 
-  sealed interface Cond extends Node permits Cmp, And, Or, Not, BoolVar, BoolLit {}
+  sealed interface Cond extends Node permits Cmp, And, Or, Not, BoolVar, BoolLit, Above {}
 
   /** {@code left op right}, op one of {@code < <= > >= == !=}, operands DExpr or IExpr. */
   record Cmp(String op, Node left, Node right) implements Cond {}
@@ -130,6 +133,12 @@ final class Ast {
   record BoolVar(String name) implements Cond {}
 
   record BoolLit(boolean value) implements Cond {}
+
+  /**
+   * {@code above(value, threshold)}: a call of the program's static boolean helper, which returns
+   * {@code value > threshold}; a constant for differentiation.
+   */
+  record Above(DExpr value, double threshold) implements Cond {}
 
   // ---------------------------------------------------------------- statements
 
@@ -248,10 +257,31 @@ final class Ast {
     }
   }
 
-  /** A class of methods, each {@code @Differentiable}; the last is the entry point. */
-  record Program(String name, List<Method> methods) {
+  /**
+   * A class of methods, each {@code @Differentiable}; the last is the entry point. When {@code
+   * nested}, the others live in the member class {@code H} and are called as {@code H.h0(...)}.
+   */
+  record Program(String name, List<Method> methods, boolean nested) {
     Program {
       methods = List.copyOf(methods);
+    }
+
+    Program(String name, List<Method> methods) {
+      this(name, methods, false);
+    }
+
+    Program withMethods(List<Method> newMethods) {
+      return new Program(name, newMethods, nested);
+    }
+
+    /** Whether {@code m} is printed in the member class {@code H}. */
+    boolean inH(String method) {
+      return nested && !method.equals(entry().name());
+    }
+
+    /** {@code P0001.f}, or {@code P0001.H.h0}: the name the harness knows the method by. */
+    String qualified(Method m) {
+      return name + (inH(m.name()) ? ".H." : ".") + m.name();
     }
 
     Method entry() {
@@ -268,7 +298,7 @@ final class Ast {
     }
 
     Program withName(String newName) {
-      return new Program(newName, methods);
+      return new Program(newName, methods, nested);
     }
   }
 
@@ -350,6 +380,8 @@ final class Ast {
       c.add(o.right());
     } else if (node instanceof Not n) {
       c.add(n.operand());
+    } else if (node instanceof Above a) {
+      c.add(a.value());
     } else if (node instanceof DeclD d) {
       c.add(d.init());
     } else if (node instanceof DeclI d) {
@@ -424,7 +456,7 @@ final class Ast {
     if (node instanceof Program p) {
       List<Method> methods = new ArrayList<>();
       p.methods().forEach(m -> methods.add((Method) it.next()));
-      result = new Program(p.name(), methods);
+      result = p.withMethods(methods);
     } else if (node instanceof Method m) {
       result = new Method(m.name(), m.params(), (Block) it.next());
     } else if (node instanceof DGet g) {
@@ -467,6 +499,8 @@ final class Ast {
       result = new Or((Cond) it.next(), (Cond) it.next());
     } else if (node instanceof Not) {
       result = new Not((Cond) it.next());
+    } else if (node instanceof Above a) {
+      result = new Above((DExpr) it.next(), a.threshold());
     } else if (node instanceof DeclD d) {
       result = new DeclD(d.name(), (DExpr) it.next());
     } else if (node instanceof DeclI d) {

@@ -82,7 +82,13 @@ final class Coverage {
       all.add("int " + op);
     }
     all.addAll(
-        List.of("int unary -", "int helper call (wrap)", "Math.PI / Math.E", "own constant"));
+        List.of(
+            "int unary -",
+            "long literal",
+            "int helper call (wrap)",
+            "boolean helper call",
+            "Math.PI / Math.E",
+            "own constant"));
     for (String f : Generator.FUNCTIONS) {
       all.add("Math." + f);
     }
@@ -103,6 +109,7 @@ final class Coverage {
             "local double[] {...}",
             "local int[] {...}",
             "double[] parameter",
+            "two double[] parameters",
             "int parameter",
             "int[] parameter",
             "long parameter",
@@ -142,6 +149,8 @@ final class Coverage {
             "call passing an int[]",
             "call passing a boolean",
             "call inside a loop",
+            "call passing one array twice",
+            "call into a member class",
             "two helpers"));
     return List.copyOf(all);
   }
@@ -158,7 +167,13 @@ final class Coverage {
     if (program.methods().size() >= 3) {
       f.add("two helpers");
     }
+    if (program.nested() && program.methods().size() > 1) {
+      f.add("call into a member class");
+    }
     for (Method m : program.methods()) {
+      if (m.params().stream().filter(p -> p.type() == Ast.Type.DOUBLE_ARRAY).count() > 1) {
+        f.add("two double[] parameters");
+      }
       for (Param p : m.params()) {
         switch (p.type()) {
           case DOUBLE_ARRAY -> f.add("double[] parameter");
@@ -196,6 +211,10 @@ final class Coverage {
       f.add("int unary -");
     } else if (n instanceof Wrap) {
       f.add("int helper call (wrap)");
+    } else if (n instanceof Ast.LLit) {
+      f.add("long literal");
+    } else if (n instanceof Ast.Above) {
+      f.add("boolean helper call");
     } else if (n instanceof Const c) {
       f.add(c.text().startsWith("Math.") ? "Math.PI / Math.E" : "own constant");
     } else if (n instanceof IVar v && v.name().equals("K")) {
@@ -222,6 +241,15 @@ final class Coverage {
       f.add("boolean literal");
     } else if (n instanceof Call call) {
       f.add("call");
+      List<String> arrays = new ArrayList<>();
+      for (Object a : call.args()) {
+        if (a instanceof ArrayRef r) {
+          if (arrays.contains(r.name())) {
+            f.add("call passing one array twice");
+          }
+          arrays.add(r.name());
+        }
+      }
       for (Object a : call.args()) {
         if (a instanceof ArrayRef r) {
           boolean parameter = m.params().stream().anyMatch(p -> p.name().equals(r.name()));

@@ -174,7 +174,7 @@ final class Generator {
       methods.add(method("h" + k, 2 + random.nextInt(4)));
     }
     methods.add(method("f", 3 + random.nextInt(8)));
-    return new Program(name, methods);
+    return new Program(name, methods, helpers > 0 && chance(0.25));
   }
 
   // ---------------------------------------------------------------- methods
@@ -196,6 +196,9 @@ final class Generator {
     }
     if (doubleArray) {
       params.add(new Param(Type.DOUBLE_ARRAY, "xs"));
+      if (chance(0.25)) {
+        params.add(new Param(Type.DOUBLE_ARRAY, "ys"));
+      }
     }
     if (chance(0.4)) {
       params.add(new Param(Type.INT, "n"));
@@ -296,12 +299,12 @@ final class Generator {
       option(options, weights, 0.6, () -> assignInt(ctx));
     }
     if (!vars(v -> v.type == Type.DOUBLE_ARRAY && v.local).isEmpty()) {
-      option(options, weights, 1.8, () -> setElement(ctx));
-      option(options, weights, 0.3, () -> stepElement(ctx, Type.DOUBLE_ARRAY));
+      option(options, weights, 3, () -> setElement(ctx));
+      option(options, weights, 0.5, () -> stepElement(ctx, Type.DOUBLE_ARRAY));
     }
     if (!vars(v -> v.type == Type.INT_ARRAY && v.local).isEmpty()) {
-      option(options, weights, 0.3, () -> setIntElement(ctx));
-      option(options, weights, 0.1, () -> stepElement(ctx, Type.INT_ARRAY));
+      option(options, weights, 0.8, () -> setIntElement(ctx));
+      option(options, weights, 0.3, () -> stepElement(ctx, Type.INT_ARRAY));
     }
     if (budget >= 1 && ctx.depth() < 4) {
       option(options, weights, 2, () -> ifStatement(ctx));
@@ -813,6 +816,10 @@ final class Generator {
       };
     }
     if (r < 8.9) {
+      if (chance(0.3)) {
+        long value = random.nextInt(5) - 1;
+        return new G(new FromInt(new Ast.LLit(value), chance(0.3)), Math.abs(value));
+      }
       GI i = intLeaf(true);
       return new G(new FromInt(i.e(), chance(0.3)), i.bound());
     }
@@ -1179,6 +1186,9 @@ final class Generator {
     if (r < 2.9) {
       return new BoolLit(chance(0.5));
     }
+    if (r < 3.2) {
+      return new Ast.Above(expr(1).e(), LITERALS[random.nextInt(LITERALS.length)]);
+    }
     String[] ops = {"<", "<=", ">", ">=", "==", "!="};
     if (r < 7.5) {
       String op = ops[random.nextInt(chance(0.95) ? 4 : 6)];
@@ -1188,7 +1198,10 @@ final class Generator {
     }
     String op = ops[random.nextInt(6)];
     GI left = intExpr(1);
-    Node right = chance(0.6) ? new ILit(random.nextInt(5) - 1) : intLeaf(true).e();
+    Node right =
+        chance(0.6)
+            ? (chance(0.15) ? new Ast.LLit(random.nextInt(5) - 1) : new ILit(random.nextInt(5) - 1))
+            : intLeaf(true).e();
     return new Cmp(op, left.e(), right);
   }
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -412,7 +413,7 @@ final class Harness {
     List<Failure> failures = new ArrayList<>();
     Program program = p.program();
     for (Method m : program.methods()) {
-      String name = program.name() + "." + m.name();
+      String name = program.qualified(m);
       DifferentiableMethod method = methods.get(name);
       if (method == null) {
         failures.add(new Failure(program.name(), name, "no generated class", ""));
@@ -482,6 +483,13 @@ final class Harness {
     double[] gradient = method.gradient(point);
 
     ComputationGraph graph = method.graph(point);
+    String shape = graphShape(graph, coordinates, original);
+    if (shape != null) {
+      failures.add(
+          new Failure(
+              program.name(), name, "graph is malformed", at + ": " + shape + "\n" + graph));
+      return;
+    }
     double[] magnitudes = GradientMagnitudes.ofCoordinates(coordinates, graph);
     List<ComputationGraph.Node> inputs = coordinates.inputNodes(graph);
     for (int k = 0; k < n; k++) {
@@ -586,6 +594,48 @@ final class Harness {
   }
 
   /**
+   * What is wrong with the graph's shape, as {@code GraphMatchesBackwardTest} checks it for the
+   * inputs, or null: labels name one node each; one input node (no expression) per coordinate,
+   * labelled with its name and holding its argument; and the last node is the output, holding
+   * forward's result with gradient 1, unless the result depends on no parameter and every gradient
+   * is 0.
+   */
+  private static String graphShape(ComputationGraph graph, Coordinates coordinates, double result) {
+    List<ComputationGraph.Node> nodes = graph.nodes();
+    Set<String> labels = new java.util.HashSet<>();
+    for (ComputationGraph.Node node : nodes) {
+      if (!labels.add(node.label())) {
+        return "two nodes are labelled " + node.label();
+      }
+    }
+    long inputs = nodes.stream().filter(node -> node.expression().isEmpty()).count();
+    if (inputs != coordinates.size()) {
+      return inputs + " input nodes for the coordinates " + coordinates.names();
+    }
+    List<ComputationGraph.Node> inputNodes;
+    try {
+      inputNodes = coordinates.inputNodes(graph);
+    } catch (RuntimeException e) {
+      return "no input node for some coordinate of " + coordinates.names() + ": " + e;
+    }
+    for (int k = 0; k < coordinates.size(); k++) {
+      ComputationGraph.Node node = inputNodes.get(k);
+      if (node == null
+          || !node.expression().isEmpty()
+          || Double.compare(node.value(), coordinates.value(k)) != 0) {
+        return "node " + coordinates.name(k) + " is not the input " + coordinates.value(k);
+      }
+    }
+    if (nodes.isEmpty()) {
+      return null;
+    }
+    ComputationGraph.Node last = nodes.get(nodes.size() - 1);
+    boolean outputLast = Double.compare(last.value(), result) == 0 && last.grad() == 1.0;
+    boolean constant = nodes.stream().allMatch(node -> node.grad() == 0.0);
+    return outputLast || constant ? null : "the last node is not the output " + result;
+  }
+
+  /**
    * Backward's gradient in coordinate {@code k} against finite differences of the method.
    *
    * <p>Three central differences {@code D(h)}, {@code D(h/2)}, {@code D(h/4)} with {@code h} as
@@ -596,14 +646,16 @@ final class Harness {
    * it, independently of the generated code) or of {@code f(x ± h)}.
    *
    * <p>Where the method is smooth at the scale of the step, {@code E1} and {@code E2} agree to far
-   * better than the tolerance, and {@code E2} is compared with the gradient. Where they do not
-   * agree, the estimate has not converged: a branch condition, a kink ({@code abs}, {@code max},
-   * ...) or a step ({@code floor}, a loop count that depends on a double) lies within the step of
-   * the point, or the function curves too fast for the step; such a coordinate is skipped, and
-   * counted, since no finite difference there says what the derivative is. A kink exactly at the
-   * sampled point has probability zero with random doubles, except where the program makes it
-   * structural ({@code max(x, x)}), and there both one-sided derivatives agree. A coordinate is
-   * also skipped when {@code f(x ± h)} is not finite.
+   * better than the tolerance taken at the estimate ({@code 1e-6 |E2| + 1e-8 S}: it does not depend
+   * on the gradient under test, so a NaN or wrong gradient cannot make a point look rough), and
+   * {@code E2} is compared with the gradient. Where they do not agree, the estimate has not
+   * converged: a branch condition, a kink ({@code abs}, {@code max}, ...) or a step ({@code floor},
+   * a loop count that depends on a double) lies within the step of the point, or the function
+   * curves too fast for the step; such a coordinate is skipped, and counted, since no finite
+   * difference there says what the derivative is. A kink exactly at the sampled point has
+   * probability zero with random doubles, except where the program makes it structural ({@code
+   * max(x, x)}), and there both one-sided derivatives agree. A coordinate is also skipped when
+   * {@code f(x ± h)} is not finite.
    */
   private static void finiteDifference(
       Program program,
@@ -615,25 +667,14 @@ final class Harness {
       double scale,
       List<Failure> failures,
       Stats stats) {
-    double x = coordinates.value(k);
-    double h = FiniteDifferences.STEP * Math.max(1, Math.abs(x));
-    double[] size = {scale};
-    double d1 = central(method, coordinates, k, x, h, size);
-    double d2 = central(method, coordinates, k, x, h / 2, size);
-    double d4 = central(method, coordinates, k, x, h / 4, size);
-    if (!Double.isFinite(d1) || !Double.isFinite(d2) || !Double.isFinite(d4)) {
-      stats.add("finite differences skipped: not finite near the point");
-      return;
-    }
-    double e1 = d2 + (d2 - d1) / 3;
-    double e2 = d4 + (d4 - d2) / 3;
-    double tolerance = FiniteDifferences.tolerance(gradient, size[0]);
-    if (!(Math.abs(e1 - e2) <= tolerance)) {
-      stats.add("finite differences skipped: not smooth at the step's scale");
-      return;
-    }
-    stats.add("finite differences checked");
-    if (!(Math.abs(gradient - e2) <= tolerance)) {
+    Verdict v =
+        compare(
+            x -> method.invokeOriginal(coordinates.with(k, x)),
+            coordinates.value(k),
+            gradient,
+            scale);
+    stats.add(v.outcome().counted);
+    if (v.outcome() == Outcome.DISAGREES) {
       failures.add(
           new Failure(
               program.name(),
@@ -645,23 +686,58 @@ final class Harness {
                   method.at(point),
                   coordinates.name(k),
                   gradient,
-                  e2,
-                  tolerance,
-                  size[0])));
+                  v.estimate(),
+                  v.tolerance(),
+                  v.scale())));
     }
   }
 
-  private static double central(
-      DifferentiableMethod method,
-      Coordinates coordinates,
-      int k,
-      double x,
-      double h,
-      double[] size) {
+  enum Outcome {
+    AGREES("finite differences checked"),
+    DISAGREES("finite differences checked"),
+    NOT_SMOOTH("finite differences skipped: not smooth at the step's scale"),
+    NOT_FINITE("finite differences skipped: not finite near the point");
+
+    final String counted;
+
+    Outcome(String counted) {
+      this.counted = counted;
+    }
+  }
+
+  /** What comparing a derivative with finite differences found. */
+  record Verdict(Outcome outcome, double estimate, double tolerance, double scale) {}
+
+  /**
+   * {@code gradient} against finite differences of {@code f} at {@code x}, where {@code f} computes
+   * values up to {@code scale} in magnitude; the policy is {@link #finiteDifference}'s.
+   */
+  static Verdict compare(DoubleUnaryOperator f, double x, double gradient, double scale) {
+    double h = FiniteDifferences.STEP * Math.max(1, Math.abs(x));
+    double[] size = {scale};
+    double d1 = central(f, x, h, size);
+    double d2 = central(f, x, h / 2, size);
+    double d4 = central(f, x, h / 4, size);
+    if (!Double.isFinite(d1) || !Double.isFinite(d2) || !Double.isFinite(d4)) {
+      return new Verdict(Outcome.NOT_FINITE, Double.NaN, Double.NaN, size[0]);
+    }
+    double e1 = d2 + (d2 - d1) / 3;
+    double e2 = d4 + (d4 - d2) / 3;
+    // Whether the estimate converged is a property of f alone, not of the gradient under test.
+    if (!(Math.abs(e1 - e2) <= FiniteDifferences.tolerance(e2, size[0]))) {
+      return new Verdict(Outcome.NOT_SMOOTH, e2, Double.NaN, size[0]);
+    }
+    double tolerance = FiniteDifferences.tolerance(gradient, size[0]);
+    Outcome outcome = Math.abs(gradient - e2) <= tolerance ? Outcome.AGREES : Outcome.DISAGREES;
+    return new Verdict(outcome, e2, tolerance, size[0]);
+  }
+
+  /** {@code D(h)}, the step as represented; {@code size} grows to {@code |f(x ± h)|}. */
+  private static double central(DoubleUnaryOperator f, double x, double h, double[] size) {
     double above = x + h;
     double below = x - h;
-    double fAbove = method.invokeOriginal(coordinates.with(k, above));
-    double fBelow = method.invokeOriginal(coordinates.with(k, below));
+    double fAbove = f.applyAsDouble(above);
+    double fBelow = f.applyAsDouble(below);
     size[0] = Math.max(size[0], Math.max(Math.abs(fAbove), Math.abs(fBelow)));
     return (fAbove - fBelow) / (above - below);
   }

@@ -497,6 +497,9 @@ final class Interpreter {
     if (e instanceof ILit l) {
       return l.value();
     }
+    if (e instanceof Ast.LLit l) {
+      return l.value();
+    }
     if (e instanceof IVar v) {
       if (v.name().equals("K") && !f.containsKey("K")) {
         return Ast.K;
@@ -589,6 +592,9 @@ final class Interpreter {
     }
     if (c instanceof BoolLit l) {
       return l.value();
+    }
+    if (c instanceof Ast.Above a) {
+      return d(a.value(), f).data() > a.threshold();
     }
     throw new IllegalArgumentException("cannot run " + c);
   }

@@ -82,19 +82,22 @@ final class Printer {
   private static final int ATOM = 100;
 
   private final StringBuilder out = new StringBuilder();
+  private final Program program;
 
-  private Printer() {}
+  private Printer(Program program) {
+    this.program = program;
+  }
 
   /** The program's source file. */
   static String print(Program program) {
-    Printer p = new Printer();
+    Printer p = new Printer(program);
     p.program(program);
     return p.out.toString();
   }
 
   /** One expression, condition or statement, for messages. */
   static String print(Object node) {
-    Printer p = new Printer();
+    Printer p = new Printer(new Program("X", List.of()));
     if (node instanceof Stmt s) {
       p.statement(s, 0);
       return p.out.toString().strip();
@@ -112,6 +115,7 @@ final class Printer {
     boolean usesC = all.stream().anyMatch(n -> n instanceof Const c && c.text().equals("C"));
     boolean usesK = all.stream().anyMatch(n -> n instanceof IVar v && v.name().equals("K"));
     boolean usesWrap = all.stream().anyMatch(n -> n instanceof Wrap);
+    boolean usesAbove = all.stream().anyMatch(n -> n instanceof Ast.Above);
     line(0, "package " + PACKAGE + ";");
     line(0, "");
     line(0, "import dev.chainrule.Differentiable;");
@@ -132,23 +136,43 @@ final class Printer {
       line(1, "}");
       line(0, "");
     }
-    for (int i = 0; i < program.methods().size(); i++) {
-      if (i > 0) {
+    if (usesAbove) {
+      line(1, "static boolean above(double v, double t) {");
+      line(2, "return v > t;");
+      line(1, "}");
+      line(0, "");
+    }
+    List<Method> methods = program.methods();
+    int outside = 0;
+    if (program.nested() && methods.size() > 1) {
+      line(1, "static final class H {");
+      for (int i = 0; i < methods.size() - 1; i++) {
+        if (i > 0) {
+          line(0, "");
+        }
+        method(methods.get(i), 2);
+      }
+      line(1, "}");
+      line(0, "");
+      outside = methods.size() - 1;
+    }
+    for (int i = outside; i < methods.size(); i++) {
+      if (i > outside) {
         line(0, "");
       }
-      method(program.methods().get(i));
+      method(methods.get(i), 1);
     }
     line(0, "}");
   }
 
-  private void method(Method m) {
-    line(1, "@Differentiable");
+  private void method(Method m, int depth) {
+    line(depth, "@Differentiable");
     String params = m.params().stream().map(p -> p.type().java + " " + p.name()).collect(joining());
-    line(1, "static double " + m.name() + "(" + params + ") {");
+    line(depth, "static double " + m.name() + "(" + params + ") {");
     for (Stmt s : m.body().statements()) {
-      statement(s, 2);
+      statement(s, depth + 1);
     }
-    line(1, "}");
+    line(depth, "}");
   }
 
   static String signature(Method m) {
@@ -437,7 +461,7 @@ final class Printer {
     }
     if (e instanceof Call call) {
       String args = call.args().stream().map(a -> node(a, 0)).collect(joining());
-      return call.method() + "(" + args + ")";
+      return (program.inH(call.method()) ? "H." : "") + call.method() + "(" + args + ")";
     }
     throw new IllegalArgumentException("cannot print " + e);
   }
@@ -445,6 +469,10 @@ final class Printer {
   private String i(IExpr e, int context) {
     if (e instanceof ILit l) {
       String text = Integer.toString(l.value());
+      return l.value() < 0 ? paren(text, UNARY, context) : text;
+    }
+    if (e instanceof Ast.LLit l) {
+      String text = l.value() + "L";
       return l.value() < 0 ? paren(text, UNARY, context) : text;
     }
     if (e instanceof IVar v) {
@@ -489,6 +517,9 @@ final class Printer {
     }
     if (e instanceof BoolLit l) {
       return Boolean.toString(l.value());
+    }
+    if (e instanceof Ast.Above a) {
+      return "above(" + d(a.value(), 0, false) + ", " + literal(a.threshold()) + ")";
     }
     throw new IllegalArgumentException("cannot print " + e);
   }

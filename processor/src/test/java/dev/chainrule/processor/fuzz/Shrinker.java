@@ -225,7 +225,7 @@ final class Shrinker {
       }
       methods.add(replaced);
     }
-    return new Program(p.name(), methods);
+    return p.withMethods(methods);
   }
 
   private static boolean reads(Method m, String name) {
@@ -254,7 +254,7 @@ final class Shrinker {
       }
       methods.add(replaced);
     }
-    return new Program(p.name(), methods);
+    return p.withMethods(methods);
   }
 
   private static Program replaceStatement(
