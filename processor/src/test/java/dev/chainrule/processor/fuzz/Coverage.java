@@ -151,7 +151,8 @@ final class Coverage {
             "call inside a loop",
             "call passing one array twice",
             "call into a member class",
-            "two helpers"));
+            "two helpers",
+            "a name generated code uses"));
     return List.copyOf(all);
   }
 
@@ -171,6 +172,17 @@ final class Coverage {
       f.add("call into a member class");
     }
     for (Method m : program.methods()) {
+      for (Object n : Ast.nodes(m)) {
+        String name = declared(n);
+        if (name != null && hostile(name)) {
+          f.add("a name generated code uses");
+        }
+      }
+      for (Param p : m.params()) {
+        if (hostile(p.name())) {
+          f.add("a name generated code uses");
+        }
+      }
       if (m.params().stream().filter(p -> p.type() == Ast.Type.DOUBLE_ARRAY).count() > 1) {
         f.add("two double[] parameters");
       }
@@ -190,6 +202,36 @@ final class Coverage {
       }
     }
     return f;
+  }
+
+  private static String declared(Object n) {
+    if (n instanceof DeclD d) {
+      return d.name();
+    } else if (n instanceof DeclI d) {
+      return d.name();
+    } else if (n instanceof DeclDArray d) {
+      return d.name();
+    } else if (n instanceof DeclDArrayInit d) {
+      return d.name();
+    } else if (n instanceof DeclIArrayInit d) {
+      return d.name();
+    } else if (n instanceof For loop) {
+      return loop.var();
+    } else if (n instanceof ForDown loop) {
+      return loop.var();
+    } else if (n instanceof ForDouble loop) {
+      return loop.var();
+    } else if (n instanceof ForEach loop) {
+      return loop.var();
+    } else if (n instanceof While loop) {
+      return loop.counter();
+    }
+    return null;
+  }
+
+  /** Not one of the generator's plain names ({@code x}, {@code xs}, {@code v3}, ...). */
+  private static boolean hostile(String name) {
+    return !name.matches("[a-z]{1,2}[0-9]*|xs|ys|idx|flag");
   }
 
   private static void expression(Object n, Method m, Set<String> f) {

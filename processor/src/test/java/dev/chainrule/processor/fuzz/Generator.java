@@ -155,6 +155,7 @@ final class Generator {
   private final Map<String, Double> returnBounds = new HashMap<>();
 
   private List<V> scope;
+  private Set<String> used;
   private int names;
   private int budget;
   private double returnBound;
@@ -181,36 +182,41 @@ final class Generator {
 
   private Method method(String name, int statements) {
     scope = new ArrayList<>();
+    used = new HashSet<>();
     names = 0;
     budget = statements;
     returnBound = 0;
     List<Param> params = new ArrayList<>();
     int doubles = random.nextInt(4);
     boolean doubleArray = chance(0.4);
-    if (doubles == 0 && !doubleArray) {
+    boolean constant = chance(0.04); // no differentiable parameter: every value is a constant
+    if (constant) {
+      doubles = 0;
+      doubleArray = false;
+    } else if (doubles == 0 && !doubleArray) {
       doubles = 1;
     }
     String[] scalarNames = {"x", "y", "z"};
     for (int k = 0; k < doubles; k++) {
-      params.add(new Param(Type.DOUBLE, scalarNames[k]));
+      params.add(parameter(Type.DOUBLE, scalarNames[k]));
     }
     if (doubleArray) {
-      params.add(new Param(Type.DOUBLE_ARRAY, "xs"));
+      params.add(parameter(Type.DOUBLE_ARRAY, "xs"));
       if (chance(0.25)) {
-        params.add(new Param(Type.DOUBLE_ARRAY, "ys"));
+        params.add(parameter(Type.DOUBLE_ARRAY, "ys"));
       }
     }
-    if (chance(0.4)) {
-      params.add(new Param(Type.INT, "n"));
+    if (constant || chance(0.4)) {
+      params.add(parameter(Type.INT, "n"));
     }
     if (chance(doubleArray ? 0.3 : 0.1)) {
-      params.add(new Param(Type.INT_ARRAY, "idx"));
+      params.add(parameter(Type.INT_ARRAY, "idx"));
     }
     if (chance(0.12)) {
-      params.add(new Param(Type.BOOLEAN, "flag"));
+      params.add(parameter(Type.BOOLEAN, "flag"));
     }
     if (chance(0.08)) {
-      params.add(new Param(Type.LONG, "m"));
+      params.add(parameter(Type.LONG, "m"));
     }
     if (params.size() > 1 && chance(0.5)) {
       java.util.Collections.shuffle(params, new java.util.Random(random.nextLong()));
@@ -236,6 +242,12 @@ final class Generator {
     Method m = new Method(name, params, new Block(body));
     returnBounds.put(name, returnBound);
     return m;
+  }
+
+  private Param parameter(Type type, String plain) {
+    String name = hostile(plain, 0.06);
+    used.add(name);
+    return new Param(type, name);
   }
 
   /** A result that reads several of the method's values, so that few of them are dead. */
@@ -1208,7 +1220,67 @@ final class Generator {
   // ---------------------------------------------------------------- helpers
 
   private String fresh(String prefix) {
-    return prefix + names++;
+    String name = hostile(prefix + names++, 0.08);
+    used.add(name);
+    return name;
+  }
+
+  /**
+   * Names that generated code also uses for its own locals, fields and parameters: a user's
+   * variable with one of them must not capture or shadow chainrule's.
+   */
+  private static final List<String> HOSTILE =
+      List.of(
+          "result",
+          "returned",
+          "tape",
+          "iterations",
+          "recorded",
+          "branch1",
+          "branch2",
+          "graph",
+          "grad",
+          "workspace",
+          "node",
+          "value",
+          "label",
+          "length",
+          "t",
+          "d",
+          "e",
+          "i",
+          "j",
+          "dot",
+          "loss",
+          "callee",
+          "forward",
+          "backward",
+          "tangent",
+          "zeroGrad",
+          "out",
+          "self",
+          "args",
+          "tmp",
+          "f",
+          "h0",
+          "h1");
+
+  /**
+   * With probability {@code p}, a hostile name not yet used in the method instead of {@code plain}:
+   * from {@link #HOSTILE}, or made from a name in use as chainrule makes its own ({@code d_x},
+   * {@code xDot}, {@code x_t1}, {@code x_2}, {@code gradX}).
+   */
+  private String hostile(String plain, double p) {
+    if (!chance(p)) {
+      return plain;
+    }
+    List<String> options = new ArrayList<>(HOSTILE);
+    for (String u : used) {
+      String upper = Character.toUpperCase(u.charAt(0)) + u.substring(1);
+      options.addAll(List.of("d_" + u, u + "Dot", u + "_t1", u + "_2", "grad" + upper));
+    }
+    options.removeAll(used);
+    return options.isEmpty() ? plain : options.get(random.nextInt(options.size()));
   }
 
   private List<V> vars(java.util.function.Predicate<V> filter) {

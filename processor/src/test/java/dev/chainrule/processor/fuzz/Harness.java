@@ -155,6 +155,10 @@ final class Harness {
           reason = "runs away";
           continue;
         } catch (RuntimeException e) {
+          if (hasEmptyArray(point)) {
+            reason = "an empty array it indexes";
+            continue; // the method reads an element: not a point for it
+          }
           // An index out of range or a division by zero: the generator's fault, counted.
           stats.add("discarded: interpreter threw " + e.getClass().getSimpleName());
           return null;
@@ -231,27 +235,77 @@ final class Harness {
   }
 
   /**
-   * Doubles uniform in [-2, 2]; ints from a small set with negatives, so that int division and
-   * {@code %} truncate towards zero; every array of a point one length from 1 to 4, int[] elements
-   * from -2 to 5 (indices go through {@code wrap} or {@code %} unless they are known to be in
-   * range).
+   * Doubles uniform in [-2, 2], with now and then a special value or a tie between two coordinates;
+   * ints from a small set with negatives, so that int division and {@code %} truncate towards zero;
+   * every array of a point one length from 1 to 4, or empty one time in ten (a method that reads an
+   * element is then not checked at that point), int[] elements from -2 to 5 (indices go through
+   * {@code wrap} or {@code %} unless they are known to be in range).
    */
   static Point samplePoint(Method m, SplittableRandom random) {
-    int length = 1 + random.nextInt(4);
+    int length = random.nextDouble() < 0.1 ? 0 : 1 + random.nextInt(4);
     Object[] arguments = new Object[m.params().size()];
     int[] ints = {-3, -1, 0, 1, 2, 3, 5, 7};
+    List<int[]> doubles = new ArrayList<>(); // each double coordinate: {argument, element or -1}
     for (int k = 0; k < arguments.length; k++) {
-      arguments[k] =
-          switch (m.params().get(k).type()) {
-            case DOUBLE -> random.nextDouble(-2, 2);
-            case INT -> ints[random.nextInt(ints.length)];
-            case LONG -> (long) (random.nextInt(7) - 2);
-            case BOOLEAN -> random.nextBoolean();
-            case DOUBLE_ARRAY -> random.doubles(length, -2, 2).toArray();
-            case INT_ARRAY -> random.ints(length, -2, 6).toArray();
-          };
+      switch (m.params().get(k).type()) {
+        case DOUBLE -> {
+          arguments[k] = sampleDouble(random);
+          doubles.add(new int[] {k, -1});
+        }
+        case INT -> arguments[k] = ints[random.nextInt(ints.length)];
+        case LONG -> arguments[k] = (long) (random.nextInt(7) - 2);
+        case BOOLEAN -> arguments[k] = random.nextBoolean();
+        case DOUBLE_ARRAY -> {
+          double[] a = new double[length];
+          for (int e = 0; e < length; e++) {
+            a[e] = sampleDouble(random);
+            doubles.add(new int[] {k, e});
+          }
+          arguments[k] = a;
+        }
+        case INT_ARRAY -> arguments[k] = random.ints(length, -2, 6).toArray();
+      }
+    }
+    if (doubles.size() > 1 && random.nextDouble() < 0.1) {
+      // A tie: one coordinate takes another's value, so comparisons and max/min meet equality.
+      int[] from = doubles.get(random.nextInt(doubles.size()));
+      int[] to = doubles.get(random.nextInt(doubles.size()));
+      set(arguments, to, get(arguments, from));
     }
     return new Point(arguments);
+  }
+
+  /**
+   * Uniform in [-2, 2], or now and then a value where kinks and steps sit: 0, ±1, ±0.5, 2 (abs,
+   * signum, floor, ceil, rint).
+   */
+  private static double sampleDouble(SplittableRandom random) {
+    double[] special = {0.0, 1.0, -1.0, 0.5, -0.5, 2.0};
+    return random.nextDouble() < 0.06
+        ? special[random.nextInt(special.length)]
+        : random.nextDouble(-2, 2);
+  }
+
+  private static double get(Object[] arguments, int[] at) {
+    return at[1] < 0 ? (Double) arguments[at[0]] : ((double[]) arguments[at[0]])[at[1]];
+  }
+
+  private static void set(Object[] arguments, int[] at, double value) {
+    if (at[1] < 0) {
+      arguments[at[0]] = value;
+    } else {
+      ((double[]) arguments[at[0]])[at[1]] = value;
+    }
+  }
+
+  /** Whether some array argument is empty: an index into it has no valid value. */
+  static boolean hasEmptyArray(Point point) {
+    for (Object a : point.arguments()) {
+      if (a instanceof double[] d && d.length == 0 || a instanceof int[] i && i.length == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int coordinates(Method m, Point point) {
@@ -300,7 +354,7 @@ final class Harness {
         for (Prepared p : remaining) {
           List<Failure> found =
               malformed == null
-                  ? check(p, methods, stats)
+                  ? watched(p, methods, stats)
                   : List.of(
                       new Failure(
                           p.program().name(),
@@ -407,6 +461,47 @@ final class Harness {
   }
 
   // ---------------------------------------------------------------- checking
+
+  /** How long one program's checks may take before it counts as hanging. */
+  static final long HANG_SECONDS = 60;
+
+  private static java.util.concurrent.ExecutorService checker = newChecker();
+
+  private static java.util.concurrent.ExecutorService newChecker() {
+    return java.util.concurrent.Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, "fuzz-check");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * {@link #check} on a thread of its own, so that generated code that never returns (a loop that
+   * does not end) becomes a failure rather than a build that hangs. The stuck thread is a daemon
+   * and is abandoned; later programs get a new one.
+   */
+  private static synchronized List<Failure> watched(
+      Prepared p, Map<String, DifferentiableMethod> methods, Stats stats) {
+    java.util.concurrent.Future<List<Failure>> result =
+        checker.submit(() -> check(p, methods, stats));
+    try {
+      return result.get(HANG_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      result.cancel(true);
+      checker.shutdownNow();
+      checker = newChecker();
+      return List.of(
+          new Failure(
+              p.program().name(), "-", "hangs", "checks did not end in " + HANG_SECONDS + " s"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return List.of(
+          new Failure(p.program().name(), "-", "the checks threw", stackTrace(e.getCause())));
+    }
+  }
 
   private static List<Failure> check(
       Prepared p, Map<String, DifferentiableMethod> methods, Stats stats) {
@@ -652,10 +747,13 @@ final class Harness {
    * converged: a branch condition, a kink ({@code abs}, {@code max}, ...) or a step ({@code floor},
    * a loop count that depends on a double) lies within the step of the point, or the function
    * curves too fast for the step; such a coordinate is skipped, and counted, since no finite
-   * difference there says what the derivative is. A kink exactly at the sampled point has
-   * probability zero with random doubles, except where the program makes it structural ({@code
-   * max(x, x)}), and there both one-sided derivatives agree. A coordinate is also skipped when
-   * {@code f(x ± h)} is not finite.
+   * difference there says what the derivative is. A kink exactly at the point (the samples include
+   * ties such as {@code y == x} and values such as 0 and 1, so {@code max(x, y)}, {@code abs(x)}
+   * and {@code x > y ? x : y} meet theirs) makes the central differences converge to the mean of
+   * the two slopes, which is the derivative chainrule picks for some functions and not for others;
+   * so the one-sided slopes (Richardson-extrapolated from {@code h/2} and {@code h/4}) are compared
+   * too, and where they differ by more than ten times the tolerance the coordinate is skipped as a
+   * kink. A coordinate is also skipped when {@code f} is not finite near the point.
    */
   private static void finiteDifference(
       Program program,
@@ -696,6 +794,7 @@ final class Harness {
     AGREES("finite differences checked"),
     DISAGREES("finite differences checked"),
     NOT_SMOOTH("finite differences skipped: not smooth at the step's scale"),
+    KINK("finite differences skipped: a kink at the point"),
     NOT_FINITE("finite differences skipped: not finite near the point");
 
     final String counted;
@@ -715,31 +814,49 @@ final class Harness {
   static Verdict compare(DoubleUnaryOperator f, double x, double gradient, double scale) {
     double h = FiniteDifferences.STEP * Math.max(1, Math.abs(x));
     double[] size = {scale};
-    double d1 = central(f, x, h, size);
-    double d2 = central(f, x, h / 2, size);
-    double d4 = central(f, x, h / 4, size);
-    if (!Double.isFinite(d1) || !Double.isFinite(d2) || !Double.isFinite(d4)) {
-      return new Verdict(Outcome.NOT_FINITE, Double.NaN, Double.NaN, size[0]);
+    double f0 = value(f, x, size);
+    double[][] sides = new double[3][];
+    for (int k = 0; k < 3; k++) {
+      double step = h / (1 << k);
+      double above = x + step;
+      double below = x - step;
+      sides[k] = new double[] {above, value(f, above, size), below, value(f, below, size)};
     }
-    double e1 = d2 + (d2 - d1) / 3;
-    double e2 = d4 + (d4 - d2) / 3;
+    double[] d = new double[3];
+    for (int k = 0; k < 3; k++) {
+      d[k] = (sides[k][1] - sides[k][3]) / (sides[k][0] - sides[k][2]);
+      if (!Double.isFinite(d[k]) || !Double.isFinite(f0)) {
+        return new Verdict(Outcome.NOT_FINITE, Double.NaN, Double.NaN, size[0]);
+      }
+    }
+    double e1 = d[1] + (d[1] - d[0]) / 3;
+    double e2 = d[2] + (d[2] - d[1]) / 3;
     // Whether the estimate converged is a property of f alone, not of the gradient under test.
-    if (!(Math.abs(e1 - e2) <= FiniteDifferences.tolerance(e2, size[0]))) {
+    double rough = FiniteDifferences.tolerance(e2, size[0]);
+    if (!(Math.abs(e1 - e2) <= rough)) {
       return new Verdict(Outcome.NOT_SMOOTH, e2, Double.NaN, size[0]);
+    }
+    // A kink exactly at x: the central differences converge, to the mean of the two slopes.
+    double right = 2 * oneSided(f0, x, sides[2], 0) - oneSided(f0, x, sides[1], 0);
+    double left = 2 * oneSided(f0, x, sides[2], 2) - oneSided(f0, x, sides[1], 2);
+    if (!(Math.abs(right - left) <= 10 * rough)) {
+      return new Verdict(Outcome.KINK, e2, Double.NaN, size[0]);
     }
     double tolerance = FiniteDifferences.tolerance(gradient, size[0]);
     Outcome outcome = Math.abs(gradient - e2) <= tolerance ? Outcome.AGREES : Outcome.DISAGREES;
     return new Verdict(outcome, e2, tolerance, size[0]);
   }
 
-  /** {@code D(h)}, the step as represented; {@code size} grows to {@code |f(x ± h)|}. */
-  private static double central(DoubleUnaryOperator f, double x, double h, double[] size) {
-    double above = x + h;
-    double below = x - h;
-    double fAbove = f.applyAsDouble(above);
-    double fBelow = f.applyAsDouble(below);
-    size[0] = Math.max(size[0], Math.max(Math.abs(fAbove), Math.abs(fBelow)));
-    return (fAbove - fBelow) / (above - below);
+  /** The slope from x to one side: {@code side} 0 for above, 2 for below. */
+  private static double oneSided(double f0, double x, double[] at, int side) {
+    return (at[side + 1] - f0) / (at[side] - x);
+  }
+
+  /** {@code f(x)}; {@code size} grows to {@code |f(x)|}. */
+  private static double value(DoubleUnaryOperator f, double x, double[] size) {
+    double y = f.applyAsDouble(x);
+    size[0] = Math.max(size[0], Math.abs(y));
+    return y;
   }
 
   private static void valueEngine(

@@ -679,10 +679,16 @@ final class Interpreter {
       case "signum", "floor", "ceil", "rint":
         return constant(r);
       case "abs":
+        if (a.data() == 0) {
+          throw new Inexpressible("abs at 0, where chainrule's derivative is 0");
+        }
         return Double.doubleToRawLongBits(a.data()) < 0 ? checked(r, a.value().neg()) : a;
       case "max", "min":
         {
           Val b = args.get(1);
+          if (a.data() == b.data()) {
+            throw new Inexpressible(fn.name() + " at a tie, where chainrule splits the gradient");
+          }
           if (fn.name().equals("max")
               && !b.active()
               && Double.doubleToRawLongBits(b.data()) == 0
