@@ -46,7 +46,10 @@ final class Ast {
   // ---------------------------------------------------------------- double-valued expressions
 
   sealed interface DExpr extends Node
-      permits Lit, Var, Const, DGet, Bin, Neg, Plus, Fn, FromInt, Ternary, DSwitch, Call {}
+      permits Lit, Var, Const, DGet, Bin, Neg, Plus, Fn, FromInt, Ternary, DSwitch, Call, Paren {}
+
+  /** Parentheses the precedence does not need. */
+  record Paren(DExpr operand) implements DExpr {}
 
   record Lit(double value) implements DExpr {}
 
@@ -184,13 +187,21 @@ final class Ast {
   record AssignI(String name, String op, IExpr value) implements Stmt {}
 
   /** {@code name++;} or {@code name--;} of a double or int variable. */
-  record Step(String name, boolean increment) implements Stmt {}
+  record Step(String name, boolean increment, boolean prefix) implements Stmt {
+    Step(String name, boolean increment) {
+      this(name, increment, false);
+    }
+  }
 
   /** {@code array[index] op value;} of a double[], op one of {@code = += -= *=}. */
   record SetD(String array, IExpr index, String op, DExpr value) implements Stmt {}
 
   /** {@code array[index]++;} or {@code --} of a double[] or int[]. */
-  record StepElement(String array, IExpr index, boolean increment) implements Stmt {}
+  record StepElement(String array, IExpr index, boolean increment, boolean prefix) implements Stmt {
+    StepElement(String array, IExpr index, boolean increment) {
+      this(array, index, increment, false);
+    }
+  }
 
   /** {@code array[index] op value;} of an int[], op one of {@code = += -=}. */
   record SetI(String array, IExpr index, String op, IExpr value) implements Stmt {}
@@ -202,20 +213,55 @@ final class Ast {
    * A switch statement on an int variable, with arrow cases or colon cases (each colon case ends
    * with break, continue or return); {@code otherwise} is the default case, or null.
    */
-  record Switch(String selector, boolean arrows, List<Case> cases, Block otherwise)
-      implements Stmt {}
+  record Switch(
+      String selector,
+      boolean arrows,
+      List<Case> cases,
+      Block otherwise,
+      int defaultAt,
+      boolean stacked)
+      implements Stmt {
+    /**
+     * {@code defaultAt}: how many cases the default is printed after (it changes nothing, as no
+     * case falls through); {@code stacked}: colon cases with several labels are printed {@code case
+     * 1: case 2:} rather than {@code case 1, 2:}.
+     */
+    Switch {
+      defaultAt = Math.min(defaultAt, cases.size());
+    }
+
+    Switch(String selector, boolean arrows, List<Case> cases, Block otherwise) {
+      this(selector, arrows, cases, otherwise, cases.size(), false);
+    }
+  }
 
   record Case(List<Integer> labels, Block body) {}
 
   /** {@code for (int var = from; var < bound && extra; var += step)}; {@code extra} may be null. */
-  record For(String var, IExpr from, IExpr bound, Cond extra, int step, Block body)
-      implements Stmt {}
+  record For(
+      String var, IExpr from, IExpr bound, Cond extra, int step, Block body, boolean declares)
+      implements Stmt {
+    /**
+     * Unless {@code declares}, {@code var} is an int declared before the loop, set to {@code from}
+     * ({@code for (i = 0; ...)}) or, when {@code from} is null, left as it is ({@code for (;
+     * ...)}).
+     */
+    For(String var, IExpr from, IExpr bound, Cond extra, int step, Block body) {
+      this(var, from, bound, extra, step, body, true);
+    }
+  }
 
   /** {@code for (int var = from; var >= 0; var--)}. */
   record ForDown(String var, IExpr from, Block body) implements Stmt {}
 
   /** {@code for (double var = from; var < limit; var += step)}, a loop over a double. */
-  record ForDouble(String var, DExpr from, double limit, double step, Block body) implements Stmt {}
+  record ForDouble(String var, DExpr from, double limit, double step, Block body, boolean halving)
+      implements Stmt {
+    /** When {@code halving}, the update is {@code var = var * 0.5 + 1.25} instead. */
+    ForDouble(String var, DExpr from, double limit, double step, Block body) {
+      this(var, from, limit, step, body, false);
+    }
+  }
 
   /** {@code for (double var : array)}, or {@code int} over an int[]. */
   record ForEach(String var, boolean ints, String array, Block body) implements Stmt {}
@@ -308,6 +354,9 @@ final class Ast {
   /** The program's int constant {@code K}. */
   static final int K = 3;
 
+  /** The program's long constant {@code L}. */
+  static final long L = 4;
+
   // ---------------------------------------------------------------- traversal
 
   /** Every node below {@code root}, root included, in prefix order. */
@@ -341,6 +390,8 @@ final class Ast {
       c.add(b.left());
       c.add(b.right());
     } else if (node instanceof Neg n) {
+      c.add(n.operand());
+    } else if (node instanceof Paren n) {
       c.add(n.operand());
     } else if (node instanceof Plus p) {
       c.add(p.operand());
@@ -418,7 +469,9 @@ final class Ast {
         c.add(s.otherwise());
       }
     } else if (node instanceof For f) {
-      c.add(f.from());
+      if (f.from() != null) {
+        c.add(f.from());
+      }
       c.add(f.bound());
       if (f.extra() != null) {
         c.add(f.extra());
@@ -465,6 +518,8 @@ final class Ast {
       result = new Bin(b.op(), (DExpr) it.next(), (DExpr) it.next());
     } else if (node instanceof Neg) {
       result = new Neg((DExpr) it.next());
+    } else if (node instanceof Paren) {
+      result = new Paren((DExpr) it.next());
     } else if (node instanceof Plus) {
       result = new Plus((DExpr) it.next());
     } else if (node instanceof Fn f) {
@@ -522,7 +577,7 @@ final class Ast {
     } else if (node instanceof SetD set) {
       result = new SetD(set.array(), (IExpr) it.next(), set.op(), (DExpr) it.next());
     } else if (node instanceof StepElement st) {
-      result = new StepElement(st.array(), (IExpr) it.next(), st.increment());
+      result = new StepElement(st.array(), (IExpr) it.next(), st.increment(), st.prefix());
     } else if (node instanceof SetI set) {
       result = new SetI(set.array(), (IExpr) it.next(), set.op(), (IExpr) it.next());
     } else if (node instanceof If i) {
@@ -533,16 +588,19 @@ final class Ast {
       List<Case> cases = new ArrayList<>();
       sw.cases().forEach(k -> cases.add(new Case(k.labels(), (Block) it.next())));
       Block otherwise = sw.otherwise() == null ? null : (Block) it.next();
-      result = new Switch(sw.selector(), sw.arrows(), cases, otherwise);
+      result =
+          new Switch(sw.selector(), sw.arrows(), cases, otherwise, sw.defaultAt(), sw.stacked());
     } else if (node instanceof For f) {
-      IExpr from = (IExpr) it.next();
+      IExpr from = f.from() == null ? null : (IExpr) it.next();
       IExpr bound = (IExpr) it.next();
       Cond extra = f.extra() == null ? null : (Cond) it.next();
-      result = new For(f.var(), from, bound, extra, f.step(), (Block) it.next());
+      result = new For(f.var(), from, bound, extra, f.step(), (Block) it.next(), f.declares());
     } else if (node instanceof ForDown f) {
       result = new ForDown(f.var(), (IExpr) it.next(), (Block) it.next());
     } else if (node instanceof ForDouble f) {
-      result = new ForDouble(f.var(), (DExpr) it.next(), f.limit(), f.step(), (Block) it.next());
+      result =
+          new ForDouble(
+              f.var(), (DExpr) it.next(), f.limit(), f.step(), (Block) it.next(), f.halving());
     } else if (node instanceof ForEach f) {
       result = new ForEach(f.var(), f.ints(), f.array(), (Block) it.next());
     } else if (node instanceof While w) {

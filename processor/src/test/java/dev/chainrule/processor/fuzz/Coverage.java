@@ -120,6 +120,8 @@ final class Coverage {
             "/=",
             "++ / --",
             "int assignment",
+            "prefix ++ / --",
+            "redundant parentheses",
             "array element =",
             "array element op=",
             "array element ++ / --",
@@ -132,6 +134,11 @@ final class Coverage {
             "switch without default",
             "for",
             "for with extra condition",
+            "for over an int declared before",
+            "for (; ...) without init",
+            "for over a double, halving",
+            "switch with stacked labels",
+            "switch with default not last",
             "for counting down",
             "for over a double",
             "enhanced for over double[]",
@@ -243,6 +250,8 @@ final class Coverage {
       }
     } else if (n instanceof Neg) {
       f.add("unary -");
+    } else if (n instanceof Ast.Paren) {
+      f.add("redundant parentheses");
     } else if (n instanceof Plus) {
       f.add("unary +");
     } else if (n instanceof FromInt c && c.cast()) {
@@ -343,12 +352,15 @@ final class Coverage {
       }
     } else if (s instanceof AssignI) {
       f.add("int assignment");
-    } else if (s instanceof Step) {
-      f.add("++ / --");
+    } else if (s instanceof Step st) {
+      f.add(st.prefix() ? "prefix ++ / --" : "++ / --");
     } else if (s instanceof SetD set) {
       f.add(set.op().equals("=") ? "array element =" : "array element op=");
-    } else if (s instanceof StepElement) {
+    } else if (s instanceof StepElement st) {
       f.add("array element ++ / --");
+      if (st.prefix()) {
+        f.add("prefix ++ / --");
+      }
     } else if (s instanceof SetI) {
       f.add("int[] element write");
     } else if (s instanceof Break) {
@@ -383,6 +395,12 @@ final class Coverage {
       }
     } else if (s instanceof Switch sw) {
       f.add(sw.arrows() ? "switch (arrows)" : "switch (colons)");
+      if (sw.stacked() && sw.cases().stream().anyMatch(c -> c.labels().size() > 1)) {
+        f.add("switch with stacked labels");
+      }
+      if (sw.otherwise() != null && sw.defaultAt() < sw.cases().size()) {
+        f.add("switch with default not last");
+      }
       if (sw.otherwise() == null) {
         f.add("switch without default");
       }
@@ -410,12 +428,16 @@ final class Coverage {
         if (loop.extra() != null) {
           f.add("for with extra condition");
         }
+        if (!loop.declares()) {
+          f.add(
+              loop.from() == null ? "for (; ...) without init" : "for over an int declared before");
+        }
         body = loop.body();
       } else if (s instanceof ForDown loop) {
         f.add("for counting down");
         body = loop.body();
       } else if (s instanceof ForDouble loop) {
-        f.add("for over a double");
+        f.add(loop.halving() ? "for over a double, halving" : "for over a double");
         body = loop.body();
       } else if (s instanceof ForEach loop) {
         f.add(loop.ints() ? "enhanced for over int[]" : "enhanced for over double[]");

@@ -156,6 +156,10 @@ final class Generator {
 
   private List<V> scope;
   private Set<String> used;
+
+  /** Int variables a loop header steps: the body must not assign them. */
+  private final Set<String> locked = new HashSet<>();
+
   private int names;
   private int budget;
   private double returnBound;
@@ -209,7 +213,7 @@ final class Generator {
     if (constant || chance(0.4)) {
       params.add(parameter(Type.INT, "n"));
     }
-    if (chance(doubleArray ? 0.3 : 0.1)) {
+    if (chance(doubleArray ? (name.equals("f") ? 0.3 : 0.45) : 0.1)) {
       params.add(parameter(Type.INT_ARRAY, "idx"));
     }
     if (chance(0.12)) {
@@ -307,15 +311,15 @@ final class Generator {
       option(options, weights, 2, () -> compoundDouble(ctx));
       option(options, weights, 0.3, () -> stepDouble(ctx));
     }
-    if (!vars(v -> v.type == Type.INT && v.assignable).isEmpty()) {
+    if (!vars(v -> v.type == Type.INT && v.assignable && !locked.contains(v.name)).isEmpty()) {
       option(options, weights, 0.6, () -> assignInt(ctx));
     }
     if (!vars(v -> v.type == Type.DOUBLE_ARRAY && v.local).isEmpty()) {
-      option(options, weights, 3, () -> setElement(ctx));
+      option(options, weights, 4, () -> setElement(ctx));
       option(options, weights, 0.5, () -> stepElement(ctx, Type.DOUBLE_ARRAY));
     }
     if (!vars(v -> v.type == Type.INT_ARRAY && v.local).isEmpty()) {
-      option(options, weights, 0.8, () -> setIntElement(ctx));
+      option(options, weights, 1.5, () -> setIntElement(ctx));
       option(options, weights, 0.3, () -> stepElement(ctx, Type.INT_ARRAY));
     }
     if (budget >= 1 && ctx.depth() < 4) {
@@ -454,15 +458,15 @@ final class Generator {
   private Stmt stepDouble(Ctx ctx) {
     V v = pickVar(x -> x.type == Type.DOUBLE && x.assignable);
     v.bound += ctx.loops() > v.loopLevel ? ctx.passes() : 1;
-    return new Step(v.name, chance(0.5));
+    return new Step(v.name, chance(0.5), chance(0.3));
   }
 
   private Stmt assignInt(Ctx ctx) {
-    V v = pickVar(x -> x.type == Type.INT && x.assignable);
+    V v = pickVar(x -> x.type == Type.INT && x.assignable && !locked.contains(x.name));
     boolean inLoop = ctx.loops() > v.loopLevel;
     if (chance(0.3)) {
       v.bound += inLoop ? ctx.passes() : 1;
-      return new Step(v.name, chance(0.6));
+      return new Step(v.name, chance(0.6), chance(0.3));
     }
     GI value = intExpr(1);
     if (inLoop || value.bound() > 10) {
@@ -517,7 +521,7 @@ final class Generator {
   private Stmt stepElement(Ctx ctx, Type type) {
     V a = pickVar(x -> x.type == type && x.local);
     a.bound += ctx.loops() > a.loopLevel ? ctx.passes() : 1;
-    return new StepElement(a.name, index(a), chance(0.6));
+    return new StepElement(a.name, index(a), chance(0.6), chance(0.3));
   }
 
   private Stmt ifStatement(Ctx ctx) {
@@ -541,8 +545,9 @@ final class Generator {
     int count = 1 + random.nextInt(3);
     List<Case> cases = new ArrayList<>();
     int next = 0;
+    boolean stacked = !arrows && chance(0.5);
     for (int k = 0; k < count && next < labels.size(); k++) {
-      int width = arrows && chance(0.25) ? 2 : 1;
+      int width = (arrows || stacked) && chance(0.25) ? 2 : 1;
       List<Integer> these =
           new ArrayList<>(labels.subList(next, Math.min(labels.size(), next + width)));
       next += these.size();
@@ -550,7 +555,8 @@ final class Generator {
       cases.add(new Case(these, caseBody(ctx, arrows)));
     }
     Block otherwise = chance(0.7) ? caseBody(ctx, arrows) : null;
-    return new Switch(selector.name, arrows, cases, otherwise);
+    int defaultAt = chance(0.7) ? cases.size() : random.nextInt(cases.size() + 1);
+    return new Switch(selector.name, arrows, cases, otherwise, defaultAt, stacked);
   }
 
   /** A case's statements; a colon case ends with break, continue or return. */
@@ -648,6 +654,24 @@ final class Generator {
       }
     }
     Cond extra = chance(0.12) ? cond(1) : null;
+    List<V> existing =
+        vars(v -> v.type == Type.INT && v.assignable && v.local && !locked.contains(v.name));
+    if (!existing.isEmpty() && chance(0.35)) {
+      // for (k = 0; ...) or for (; ...) over an int declared before: locked while the body runs.
+      V k = existing.get(random.nextInt(existing.size()));
+      IExpr start = k.bound <= 5 && chance(0.5) ? null : new ILit(from);
+      locked.add(k.name);
+      List<V> saved = new ArrayList<>(scope);
+      List<Stmt> out = new ArrayList<>();
+      boolean open = statements(out, ctx.inLoop(Math.max(1, passes)), 1 + random.nextInt(3));
+      if (open && chance(0.04)) {
+        out.add(new Break());
+      }
+      scope = saved;
+      locked.remove(k.name);
+      k.bound = Math.max(k.bound, 6);
+      return new For(k.name, start, bound, extra, step, new Block(out), false);
+    }
     V i = new V(var, Type.INT, false, true, ctx.loops() + 1, 5);
     i.nonNegative = true;
     i.indexFor.addAll(valid);
@@ -712,8 +736,8 @@ final class Generator {
     }
     double limit = new double[] {1.0, 1.5, 2.0}[random.nextInt(3)];
     double step = new double[] {0.5, 0.75, 1.0}[random.nextInt(3)];
-    V u = new V(var, Type.DOUBLE, false, true, ctx.loops() + 1, limit + step);
-    return new ForDouble(var, from.e(), limit, step, loopBody(ctx, 6, u));
+    V u = new V(var, Type.DOUBLE, false, true, ctx.loops() + 1, Math.max(limit + step, 2.5));
+    return new ForDouble(var, from.e(), limit, step, loopBody(ctx, 6, u), chance(0.4));
   }
 
   private List<V> intParams() {
@@ -741,6 +765,11 @@ final class Generator {
   }
 
   private G rawExpr(int depth) {
+    G g = rawExpression(depth);
+    return chance(0.01) ? new G(new Ast.Paren(g.e()), g.bound()) : g;
+  }
+
+  private G rawExpression(int depth) {
     if (depth <= 0 || chance(0.22)) {
       return leaf();
     }
@@ -831,6 +860,9 @@ final class Generator {
       if (chance(0.3)) {
         long value = random.nextInt(5) - 1;
         return new G(new FromInt(new Ast.LLit(value), chance(0.3)), Math.abs(value));
+      }
+      if (chance(0.1)) {
+        return new G(new FromInt(new IVar("L"), chance(0.5)), Ast.L);
       }
       GI i = intLeaf(true);
       return new G(new FromInt(i.e(), chance(0.3)), i.bound());

@@ -288,7 +288,9 @@ final class Interpreter {
     } else if (s instanceof Switch sw) {
       return switchStatement(sw, f);
     } else if (s instanceof For loop) {
-      f.put(loop.var(), i(loop.from(), f));
+      if (loop.from() != null) {
+        f.put(loop.var(), i(loop.from(), f));
+      }
       while ((Long) f.get(loop.var()) < i(loop.bound(), f)
           && (loop.extra() == null || cond(loop.extra(), f))) {
         Completion c = block(loop.body(), f);
@@ -322,7 +324,12 @@ final class Interpreter {
         if (c == Completion.RETURN) {
           return c;
         }
-        f.put(loop.var(), add((Val) f.get(loop.var()), constant(loop.step())));
+        Val u = (Val) f.get(loop.var());
+        f.put(
+            loop.var(),
+            loop.halving()
+                ? add(mul(u, constant(0.5)), constant(1.25))
+                : add(u, constant(loop.step())));
       }
     } else if (s instanceof ForEach loop) {
       Object array = f.get(loop.array());
@@ -450,6 +457,9 @@ final class Interpreter {
     if (e instanceof Plus p) {
       return d(p.operand(), f);
     }
+    if (e instanceof Ast.Paren p) {
+      return d(p.operand(), f);
+    }
     if (e instanceof FromInt c) {
       return constant((double) i(c.operand(), f));
     }
@@ -503,6 +513,9 @@ final class Interpreter {
     if (e instanceof IVar v) {
       if (v.name().equals("K") && !f.containsKey("K")) {
         return Ast.K;
+      }
+      if (v.name().equals("L") && !f.containsKey("L")) {
+        return Ast.L;
       }
       return (Long) f.get(v.name());
     }

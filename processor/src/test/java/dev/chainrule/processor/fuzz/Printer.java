@@ -114,6 +114,7 @@ final class Printer {
     List<Object> all = Ast.nodes(program);
     boolean usesC = all.stream().anyMatch(n -> n instanceof Const c && c.text().equals("C"));
     boolean usesK = all.stream().anyMatch(n -> n instanceof IVar v && v.name().equals("K"));
+    boolean usesL = all.stream().anyMatch(n -> n instanceof IVar v && v.name().equals("L"));
     boolean usesWrap = all.stream().anyMatch(n -> n instanceof Wrap);
     boolean usesAbove = all.stream().anyMatch(n -> n instanceof Ast.Above);
     line(0, "package " + PACKAGE + ";");
@@ -127,7 +128,10 @@ final class Printer {
     if (usesK) {
       line(1, "static final int K = " + Ast.K + ";");
     }
-    if (usesC || usesK) {
+    if (usesL) {
+      line(1, "static final long L = " + Ast.L + "L;");
+    }
+    if (usesC || usesK || usesL) {
       line(0, "");
     }
     if (usesWrap) {
@@ -206,7 +210,8 @@ final class Printer {
     } else if (s instanceof AssignI a) {
       line(depth, a.name() + " " + a.op() + " " + i(a.value(), 0) + ";");
     } else if (s instanceof Step st) {
-      line(depth, st.name() + (st.increment() ? "++" : "--") + ";");
+      String op = st.increment() ? "++" : "--";
+      line(depth, (st.prefix() ? op + st.name() : st.name() + op) + ";");
     } else if (s instanceof SetD set) {
       line(
           depth,
@@ -219,7 +224,9 @@ final class Printer {
               + d(set.value(), 0, true)
               + ";");
     } else if (s instanceof StepElement st) {
-      line(depth, st.array() + "[" + i(st.index(), 0) + "]" + (st.increment() ? "++" : "--") + ";");
+      String op = st.increment() ? "++" : "--";
+      String element = st.array() + "[" + i(st.index(), 0) + "]";
+      line(depth, (st.prefix() ? op + element : element + op) + ";");
     } else if (s instanceof SetI set) {
       line(
           depth,
@@ -234,9 +241,11 @@ final class Printer {
         cond = cond + " && " + c(f.extra(), AND + 1);
       }
       String update = f.step() == 1 ? f.var() + "++" : f.var() + " += " + f.step();
-      open(
-          depth,
-          "for (int " + f.var() + " = " + i(f.from(), 0) + "; " + cond + "; " + update + ")");
+      String init =
+          f.declares()
+              ? "int " + f.var() + " = " + i(f.from(), 0)
+              : f.from() == null ? "" : f.var() + " = " + i(f.from(), 0);
+      open(depth, "for (" + init + "; " + cond + "; " + update + ")");
       body(f.body(), depth);
     } else if (s instanceof ForDown f) {
       open(
@@ -263,9 +272,9 @@ final class Printer {
               + " < "
               + literal(f.limit())
               + "; "
-              + f.var()
-              + " += "
-              + literal(f.step())
+              + (f.halving()
+                  ? f.var() + " = " + f.var() + " * 0.5 + 1.25"
+                  : f.var() + " += " + literal(f.step()))
               + ")");
       body(f.body(), depth);
     } else if (s instanceof ForEach f) {
@@ -330,11 +339,20 @@ final class Printer {
 
   private void switchStatement(Switch sw, int depth) {
     line(depth, "switch (" + sw.selector() + ") {");
-    for (Case c : sw.cases()) {
-      caseBody(sw.arrows(), "case " + labels(c.labels()), c.body(), depth + 1);
-    }
-    if (sw.otherwise() != null) {
-      caseBody(sw.arrows(), "default", sw.otherwise(), depth + 1);
+    for (int k = 0; k <= sw.cases().size(); k++) {
+      if (k == sw.defaultAt() && sw.otherwise() != null) {
+        caseBody(sw.arrows(), "default", sw.otherwise(), depth + 1);
+      }
+      if (k < sw.cases().size()) {
+        Case c = sw.cases().get(k);
+        String label =
+            sw.stacked() && !sw.arrows()
+                ? String.join(
+                    ":\n" + "  ".repeat(depth + 1),
+                    c.labels().stream().map(l -> "case " + l).toList())
+                : "case " + labels(c.labels());
+        caseBody(sw.arrows(), label, c.body(), depth + 1);
+      }
     }
     line(depth, "}");
   }
@@ -428,6 +446,9 @@ final class Printer {
     }
     if (e instanceof Neg n) {
       return paren("-" + unaryOperand(d(n.operand(), UNARY, false)), UNARY, context);
+    }
+    if (e instanceof Ast.Paren n) {
+      return "(" + d(n.operand(), 0, false) + ")";
     }
     if (e instanceof Plus n) {
       return paren("+" + unaryOperand(d(n.operand(), UNARY, false)), UNARY, context);

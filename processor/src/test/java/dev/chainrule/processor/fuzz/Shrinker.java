@@ -291,7 +291,13 @@ final class Shrinker {
         parts.add(statements);
       }
     } else if (s instanceof For f) {
-      parts.add(withFirst(new DeclI(f.var(), f.from()), f.body()));
+      if (f.declares()) {
+        parts.add(withFirst(new DeclI(f.var(), f.from()), f.body()));
+      } else if (f.from() != null) {
+        parts.add(withFirst(new Ast.AssignI(f.var(), "=", f.from()), f.body()));
+      } else {
+        parts.add(f.body().statements());
+      }
     } else if (s instanceof ForDown f) {
       parts.add(withFirst(new DeclI(f.var(), f.from()), f.body()));
     } else if (s instanceof ForDouble f) {
@@ -315,26 +321,45 @@ final class Shrinker {
     return statements;
   }
 
-  /** The statement with less in it: no else, one case fewer, a loop with fewer passes. */
+  /**
+   * The statement with less in it: no else, one case fewer, a loop with fewer passes, an array
+   * initializer with one element fewer.
+   */
   private static List<Stmt> simpler(Stmt s) {
     List<Stmt> out = new ArrayList<>();
+    if (s instanceof Ast.DeclDArrayInit d && d.elements().size() > 1) {
+      for (int k = 0; k < d.elements().size(); k++) {
+        List<DExpr> elements = new ArrayList<>(d.elements());
+        elements.remove(k);
+        out.add(new Ast.DeclDArrayInit(d.name(), elements));
+      }
+    }
+    if (s instanceof Ast.DeclIArrayInit d && d.elements().size() > 1) {
+      for (int k = 0; k < d.elements().size(); k++) {
+        List<IExpr> elements = new ArrayList<>(d.elements());
+        elements.remove(k);
+        out.add(new Ast.DeclIArrayInit(d.name(), elements));
+      }
+    }
     if (s instanceof If i && i.otherwise() != null) {
       out.add(new If(i.cond(), i.then(), null));
     } else if (s instanceof Switch sw) {
       for (int k = 0; k < sw.cases().size(); k++) {
         List<Case> cases = new ArrayList<>(sw.cases());
         cases.remove(k);
-        out.add(new Switch(sw.selector(), sw.arrows(), cases, sw.otherwise()));
+        out.add(
+            new Switch(
+                sw.selector(), sw.arrows(), cases, sw.otherwise(), sw.defaultAt(), sw.stacked()));
       }
       if (sw.otherwise() != null) {
-        out.add(new Switch(sw.selector(), sw.arrows(), sw.cases(), null));
+        out.add(new Switch(sw.selector(), sw.arrows(), sw.cases(), null, 0, sw.stacked()));
       }
     } else if (s instanceof For f) {
       if (f.extra() != null) {
-        out.add(new For(f.var(), f.from(), f.bound(), null, f.step(), f.body()));
+        out.add(new For(f.var(), f.from(), f.bound(), null, f.step(), f.body(), f.declares()));
       }
       if (f.step() != 1) {
-        out.add(new For(f.var(), f.from(), f.bound(), f.extra(), 1, f.body()));
+        out.add(new For(f.var(), f.from(), f.bound(), f.extra(), 1, f.body(), f.declares()));
       }
     } else if (s instanceof While w) {
       if (w.extra() != null) {

@@ -160,7 +160,10 @@ final class Validator {
     }
     if (s instanceof For f) {
       Map<String, Type> inside = new HashMap<>(scope);
-      return declare(inside, f.var(), Type.INT)
+      if (!f.declares() && inside.get(f.var()) != Type.INT) {
+        return false;
+      }
+      return (!f.declares() || declare(inside, f.var(), Type.INT))
           && references(f.bound(), inside)
           && (f.extra() == null || references(f.extra(), inside))
           && block(f.body(), inside, true, false);
@@ -254,7 +257,7 @@ final class Validator {
     }
     if (n instanceof IVar v) {
       Type t = scope.get(v.name());
-      return v.name().equals("K") || t == Type.INT || t == Type.LONG;
+      return v.name().equals("K") || v.name().equals("L") || t == Type.INT || t == Type.LONG;
     }
     if (n instanceof ILen len) {
       return isArray(scope.get(len.array()));
