@@ -511,7 +511,12 @@ final class Harness {
       String name = program.qualified(m);
       DifferentiableMethod method = methods.get(name);
       if (method == null) {
-        failures.add(new Failure(program.name(), name, "no generated class", ""));
+        failures.add(
+            new Failure(
+                program.name(),
+                name,
+                "no generated class",
+                "javac and chainrule reported nothing, yet no class was generated for " + name));
         continue;
       }
       stats.add("methods checked");
