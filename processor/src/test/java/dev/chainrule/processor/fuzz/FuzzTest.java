@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code chainrule.fuzz.seed} — another seed (decimal or {@code 0x} hex);
  *   <li>{@code chainrule.fuzz.only} — run only program number N of the seed, as a failure says;
  *   <li>{@code chainrule.fuzz.shrinkSeconds} — the time shrinking may take per failure (120);
+ *   <li>{@code chainrule.fuzz.threads} — javac threads (2; the checks run beside them);
  *   <li>{@code chainrule.fuzz.dump} — a folder to write every program's source to;
  *   <li>{@code chainrule.fuzz.knownBugs=include} — also generate the shapes of {@link KnownBugs}.
  * </ul>
