@@ -86,6 +86,16 @@ public final class Mlp implements Workload {
     return WEIGHTS;
   }
 
+  /** The batch's inputs, 64 rows of 8, row-major: the workload's own array. */
+  double[] xs() {
+    return xs;
+  }
+
+  /** The batch's targets: the workload's own array. */
+  double[] ys() {
+    return ys;
+  }
+
   @Override
   public double primal(double[] w) {
     return loss(w, xs, ys);

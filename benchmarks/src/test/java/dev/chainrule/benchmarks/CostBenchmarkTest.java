@@ -1,0 +1,52 @@
+package dev.chainrule.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hand-edited copies of generated code in {@link RosenbrockCostBenchmark} and {@link
+ * MlpCostBenchmark} compute the generated gradient: a variant that got faster by being wrong would
+ * say nothing about the generated code.
+ */
+class CostBenchmarkTest {
+  private static final double AGREE = 1e-12;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"arrayTape", "minimalTape", "recompute"})
+  void rosenbrockVariantsComputeTheGeneratedGradient(String variant) {
+    for (int n : new int[] {2, 10, 1000}) {
+      Rosenbrock workload = new Rosenbrock(n);
+      double[] x = workload.point(new SplittableRandom(n));
+      double[] expected = new double[n];
+      workload.reverse(x, expected);
+      assertClose(expected, RosenbrockCostBenchmark.gradient(variant, x), variant + " at n = " + n);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"noDataGradient", "arrayTape"})
+  void mlpVariantsComputeTheGeneratedGradient(String variant) {
+    Mlp workload = new Mlp();
+    double[] w = workload.point(new SplittableRandom(3));
+    double[] expected = new double[w.length];
+    workload.reverse(w, expected);
+    assertClose(
+        expected,
+        MlpCostBenchmark.gradient(variant, w, workload.xs(), workload.ys()),
+        "MLP " + variant);
+  }
+
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    double scale = 1;
+    for (double e : expected) {
+      scale = Math.max(scale, Math.abs(e));
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], AGREE * scale, what + ": ∂/∂x" + i);
+    }
+  }
+}
