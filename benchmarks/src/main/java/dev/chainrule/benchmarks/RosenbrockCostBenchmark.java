@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class RosenbrockCostBenchmark {
-  @Param({"1000", "10000"})
+  @Param({"10", "1000", "10000"})
   public int n;
 
   private double[] x;
@@ -68,6 +68,7 @@ public class RosenbrockCostBenchmark {
     workload = new Rosenbrock(n);
     x = workload.point(new SplittableRandom(42));
     grad = new double[n];
+    generated.forward(x); // sizes gradX, for generatedZeroGrad and copy
     recorded.forward(x);
   }
 

@@ -2,14 +2,23 @@ package dev.chainrule.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collection;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The hand-edited copies of generated code in {@link RosenbrockCostBenchmark} and {@link
  * MlpCostBenchmark} compute the generated gradient: a variant that got faster by being wrong would
- * say nothing about the generated code.
+ * say nothing about the generated code. And each of their benchmarks runs.
  */
 class CostBenchmarkTest {
   private static final double AGREE = 1e-12;
@@ -37,6 +46,25 @@ class CostBenchmarkTest {
         expected,
         MlpCostBenchmark.gradient(variant, w, workload.xs(), workload.ys()),
         "MLP " + variant);
+  }
+
+  /** Every cost benchmark runs once through JMH, in this JVM, for a few milliseconds. */
+  @Test
+  void everyCostBenchmarkRuns() throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include(RosenbrockCostBenchmark.class.getName())
+            .include(MlpCostBenchmark.class.getName())
+            .param("n", "10")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(20))
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.SILENT)
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertEquals(11 + 7, results.size());
   }
 
   private static void assertClose(double[] expected, double[] actual, String what) {
