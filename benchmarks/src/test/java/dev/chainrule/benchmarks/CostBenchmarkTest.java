@@ -67,6 +67,14 @@ class CostBenchmarkTest {
     assertEquals(11 + 7, results.size());
   }
 
+  @Test
+  void theInterleavedBreakdownPrintsARowPerVariant() {
+    String rosenbrock = CostBreakdown.table("rosenbrock-10", 3, 1_000_000L);
+    assertEquals(2 + 11, rosenbrock.lines().count(), rosenbrock);
+    String mlp = CostBreakdown.table("mlp", 1, 1_000_000L);
+    assertEquals(2 + 7, mlp.lines().count(), mlp);
+  }
+
   private static void assertClose(double[] expected, double[] actual, String what) {
     assertEquals(expected.length, actual.length, what);
     double scale = 1;
