@@ -23,7 +23,16 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class GradientBenchmark {
-  @Param({"and-gate", "chain", "xor"})
+  @Param({
+    "and-gate",
+    "chain",
+    "xor",
+    "rosenbrock-10",
+    "rosenbrock-100",
+    "rosenbrock-1000",
+    "rosenbrock-10000",
+    "mlp"
+  })
   public String workload;
 
   private Workload w;

@@ -3,10 +3,11 @@ package dev.chainrule.benchmarks;
 import java.util.SplittableRandom;
 
 /**
- * One function of a few {@code double} inputs and six ways to evaluate it or its gradient: the
- * primal alone, a hand-written analytic gradient, the interpreted {@code Value} engine, Hipparchus'
- * forward-mode {@code Gradient}, chainrule's forward mode ({@code tangent} once per input) and
- * chainrule's reverse mode ({@code forward} and {@code backward} on a reused workspace).
+ * One function of {@code double} inputs (from 2 to 10000 of them) and six ways to evaluate it or
+ * its gradient: the primal alone, a hand-written analytic gradient, the interpreted {@code Value}
+ * engine, Hipparchus' forward-mode {@code Gradient}, chainrule's forward mode ({@code tangent} once
+ * per input) and chainrule's reverse mode ({@code forward} and {@code backward} on a reused
+ * workspace).
  *
  * <p>Every gradient method writes d(primal)/d(x[i]) into {@code grad[i]}, overwriting it, so the
  * test can compare them and the benchmark can time them on the same footing. An implementation

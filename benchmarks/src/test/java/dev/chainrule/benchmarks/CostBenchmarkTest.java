@@ -1,0 +1,88 @@
+package dev.chainrule.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Collection;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The hand-edited copies of generated code in {@link RosenbrockCostBenchmark} and {@link
+ * MlpCostBenchmark} compute the generated gradient: a variant that got faster by being wrong would
+ * say nothing about the generated code. And each of their benchmarks runs.
+ */
+class CostBenchmarkTest {
+  private static final double AGREE = 1e-12;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"arrayTape", "minimalTape", "recompute"})
+  void rosenbrockVariantsComputeTheGeneratedGradient(String variant) {
+    for (int n : new int[] {2, 10, 1000}) {
+      Rosenbrock workload = new Rosenbrock(n);
+      double[] x = workload.point(new SplittableRandom(n));
+      double[] expected = new double[n];
+      workload.reverse(x, expected);
+      assertClose(expected, RosenbrockCostBenchmark.gradient(variant, x), variant + " at n = " + n);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"noDataGradient", "arrayTape"})
+  void mlpVariantsComputeTheGeneratedGradient(String variant) {
+    Mlp workload = new Mlp();
+    double[] w = workload.point(new SplittableRandom(3));
+    double[] expected = new double[w.length];
+    workload.reverse(w, expected);
+    assertClose(
+        expected,
+        MlpCostBenchmark.gradient(variant, w, workload.xs(), workload.ys()),
+        "MLP " + variant);
+  }
+
+  /** Every cost benchmark runs once through JMH, in this JVM, for a few milliseconds. */
+  @Test
+  void everyCostBenchmarkRuns() throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include(RosenbrockCostBenchmark.class.getName())
+            .include(MlpCostBenchmark.class.getName())
+            .param("n", "10")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(20))
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.SILENT)
+            .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertEquals(11 + 7, results.size());
+  }
+
+  @Test
+  void theInterleavedBreakdownPrintsARowPerVariant() {
+    String rosenbrock = CostBreakdown.table("rosenbrock-10", 3, 1_000_000L);
+    assertEquals(2 + 11, rosenbrock.lines().count(), rosenbrock);
+    String mlp = CostBreakdown.table("mlp", 1, 1_000_000L);
+    assertEquals(2 + 7, mlp.lines().count(), mlp);
+  }
+
+  private static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    double scale = 1;
+    for (double e : expected) {
+      scale = Math.max(scale, Math.abs(e));
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], AGREE * scale, what + ": ∂/∂x" + i);
+    }
+  }
+}
