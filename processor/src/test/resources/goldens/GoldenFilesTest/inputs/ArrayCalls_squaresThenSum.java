@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class ArrayCalls_squaresThenSum {
+    private double[] x;
+
     private int squares_t1;
 
     private int iterations;
@@ -59,6 +61,7 @@ public final class ArrayCalls_squaresThenSum {
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         // line 31: double[] squares = new double[x.length];
         squares_t1 = x.length;
         if (squares == null || squares.length != squares_t1) {
@@ -92,8 +95,6 @@ public final class ArrayCalls_squaresThenSum {
             // line 33: for (int i = 0; i < x.length; i++)
             int i_3 = i_2 + 1;
             tape.push(i_2);
-            tape.push(squares_t2);
-            tape.push(squares_t3);
             iterations++;
             i_2 = i_3;
         }
@@ -124,9 +125,9 @@ public final class ArrayCalls_squaresThenSum {
         }
         // line 33: for (int i = 0; i < x.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            double squares_t3 = tape.popDouble();
-            double squares_t2 = tape.popDouble();
             int i_2 = tape.popInt();
+            double squares_t2 = x[i_2];
+            double squares_t3 = x[i_2];
             // line 34: squares[i] = x[i] * x[i];
             double d_squares_t4 = d_squares[i_2];
             d_squares[i_2] = 0.0;

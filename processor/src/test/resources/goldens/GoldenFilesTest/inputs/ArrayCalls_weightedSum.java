@@ -19,6 +19,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class ArrayCalls_weightedSum {
+    private double[] w;
+
+    private double[] x;
+
+    private int[] pick;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -45,9 +51,12 @@ public final class ArrayCalls_weightedSum {
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
+        this.w = w;
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
+        this.pick = pick;
         // line 15: double sum = 0;
         double sum = 0;
         // line 16: int i = 0;
@@ -66,9 +75,6 @@ public final class ArrayCalls_weightedSum {
             // line 16: for (int i = 0; i < pick.length; i++)
             int i_3 = i_2 + 1;
             tape.push(i_2);
-            tape.push(sum_t1);
-            tape.push(sum_t2);
-            tape.push(sum_t3);
             iterations++;
             sum_2 = sum_3;
             i_2 = i_3;
@@ -89,10 +95,10 @@ public final class ArrayCalls_weightedSum {
         double d_sum_2 = 1.0;
         // line 16: for (int i = 0; i < pick.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            double sum_t3 = tape.popDouble();
-            double sum_t2 = tape.popDouble();
-            int sum_t1 = tape.popInt();
             int i_2 = tape.popInt();
+            int sum_t1 = pick[i_2];
+            double sum_t2 = w[sum_t1];
+            double sum_t3 = x[i_2];
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 17: sum += w[pick[i]] * x[i];

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_indexArray {
+    private double[] xs;
+
     private double s;
 
     private int iterations_2;
@@ -49,6 +51,7 @@ public final class LocalArrays_indexArray {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.s = s;
         // line 86: int[] order = new int[xs.length];
         int order_t1 = xs.length;
@@ -89,7 +92,6 @@ public final class LocalArrays_indexArray {
             // line 91: for (int i : order)
             int orderIndex_3 = orderIndex_2 + 1;
             tape.push(i_4);
-            tape.push(acc_t2);
             iterations_2++;
             acc_2 = acc_3;
             orderIndex_2 = orderIndex_3;
@@ -111,8 +113,8 @@ public final class LocalArrays_indexArray {
         // line 91: for (int i : order)
         double d_s = 0.0;
         for (int pass = iterations_2; pass > 0; pass--) {
-            double acc_t2 = tape.popDouble();
             int i_4 = tape.popInt();
+            double acc_t2 = xs[i_4];
             double d_acc_3 = d_acc_2;
             d_acc_2 = 0.0;
             // line 92: acc = acc * 0.5 + xs[i] * s;

@@ -20,6 +20,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_mlp {
+    private double[] w1;
+
+    private double[] w2;
+
+    private double[] x;
+
     private int hiddenUnits;
 
     private int iterations;
@@ -58,12 +64,15 @@ public final class LocalArrays_mlp {
         if (gradW1.length != w1.length) {
             gradW1 = new double[w1.length];
         }
+        this.w1 = w1;
         if (gradW2.length != w2.length) {
             gradW2 = new double[w2.length];
         }
+        this.w2 = w2;
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         // line 25: int hiddenUnits = w2.length;
         hiddenUnits = w2.length;
         // line 26: double[] hidden = new double[hiddenUnits];
@@ -103,8 +112,6 @@ public final class LocalArrays_mlp {
                 int k_3 = k_2 + 1;
                 tape.push(k_2);
                 tape.push(hidden_t6);
-                tape.push(hidden_t7);
-                tape.push(hidden_t8);
                 iterations_2++;
                 k_2 = k_3;
             }
@@ -137,7 +144,6 @@ public final class LocalArrays_mlp {
             // line 34: for (int j = 0; j < hiddenUnits; j++)
             int j_6 = j_5 + 1;
             tape.push(j_5);
-            tape.push(out_t1);
             tape.push(out_t2);
             iterations_3++;
             out_2 = out_3;
@@ -165,8 +171,8 @@ public final class LocalArrays_mlp {
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         for (int pass = iterations_3; pass > 0; pass--) {
             double out_t2 = tape.popDouble();
-            double out_t1 = tape.popDouble();
             int j_5 = tape.popInt();
+            double out_t1 = w2[j_5];
             double d_out_3 = d_out_2;
             d_out_2 = 0.0;
             // line 35: out += w2[j] * hidden[j];
@@ -189,10 +195,10 @@ public final class LocalArrays_mlp {
             d_hidden[j_2] += d_hidden_t11;
             // line 28: for (int k = 0; k < x.length; k++)
             for (int pass_3 = iterations_2; pass_3 > 0; pass_3--) {
-                double hidden_t8 = tape.popDouble();
-                double hidden_t7 = tape.popDouble();
                 int hidden_t6 = tape.popInt();
                 int k_2 = tape.popInt();
+                double hidden_t7 = w1[hidden_t6];
+                double hidden_t8 = x[k_2];
                 // line 29: hidden[j] += w1[(j * x.length + k) % w1.length] * x[k];
                 double d_hidden_t10 = d_hidden[j_2];
                 d_hidden[j_2] = 0.0;

@@ -20,6 +20,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_mlpBatch {
+    private double[] w1;
+
+    private double[] w2;
+
+    private double[] xs;
+
     private int hidden_t1;
 
     private int iterations;
@@ -58,12 +64,15 @@ public final class LocalArrays_mlpBatch {
         if (gradW1.length != w1.length) {
             gradW1 = new double[w1.length];
         }
+        this.w1 = w1;
         if (gradW2.length != w2.length) {
             gradW2 = new double[w2.length];
         }
+        this.w2 = w2;
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
@@ -106,8 +115,6 @@ public final class LocalArrays_mlpBatch {
                 // line 146: for (int j = 0; j < hidden.length; j++)
                 int j_3 = j_2 + 1;
                 tape.push(j_2);
-                tape.push(hidden_t2);
-                tape.push(hidden_t3);
                 tape.push(hidden_t7);
                 tape.push(hidden_t10);
                 iterations_2++;
@@ -130,7 +137,6 @@ public final class LocalArrays_mlpBatch {
                 // line 150: for (int j = 0; j < hidden.length; j++)
                 int j_6 = j_5 + 1;
                 tape.push(j_5);
-                tape.push(out_t1);
                 tape.push(out_t2);
                 iterations_3++;
                 out_2 = out_3;
@@ -191,8 +197,8 @@ public final class LocalArrays_mlpBatch {
             // line 150: for (int j = 0; j < hidden.length; j++)
             for (int pass_2 = iterations_3; pass_2 > 0; pass_2--) {
                 double out_t2 = tape.popDouble();
-                double out_t1 = tape.popDouble();
                 int j_5 = tape.popInt();
+                double out_t1 = w2[j_5];
                 double d_out_3 = d_out_2;
                 d_out_2 = 0.0;
                 // line 151: out += w2[j] * hidden[j];
@@ -207,9 +213,9 @@ public final class LocalArrays_mlpBatch {
             for (int pass_3 = iterations_2; pass_3 > 0; pass_3--) {
                 double hidden_t10 = tape.popDouble();
                 int hidden_t7 = tape.popInt();
-                double hidden_t3 = tape.popDouble();
-                double hidden_t2 = tape.popDouble();
                 int j_2 = tape.popInt();
+                double hidden_t2 = w1[j_2];
+                double hidden_t3 = xs[b_2];
                 // line 147: hidden[j] = Math.tanh(w1[j] * xs[b] + w1[(j + 1) % w1.length]);
                 double d_hidden_t10 = d_hidden[j_2];
                 d_hidden[j_2] = 0.0;

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_prefixSums {
+    private double[] xs;
+
     private int sums_t1;
 
     private int iterations;
@@ -51,6 +53,7 @@ public final class LocalArrays_prefixSums {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         // line 43: double[] sums = new double[xs.length];
         sums_t1 = xs.length;
         if (sums == null || sums.length != sums_t1) {
@@ -82,8 +85,6 @@ public final class LocalArrays_prefixSums {
             int i_3 = i_2 + 1;
             tape.push(i_2);
             tape.push(sums_t3);
-            tape.push(sums_t5);
-            tape.push(sums_t6);
             iterations++;
             i_2 = i_3;
         }
@@ -142,10 +143,10 @@ public final class LocalArrays_prefixSums {
         }
         // line 45: for (int i = 1; i < xs.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-            double sums_t6 = tape.popDouble();
-            double sums_t5 = tape.popDouble();
             int sums_t3 = tape.popInt();
             int i_2 = tape.popInt();
+            double sums_t5 = xs[i_2];
+            double sums_t6 = xs[i_2];
             // line 46: sums[i] = sums[i - 1] + xs[i] * xs[i];
             double d_sums_t8 = d_sums[i_2];
             d_sums[i_2] = 0.0;

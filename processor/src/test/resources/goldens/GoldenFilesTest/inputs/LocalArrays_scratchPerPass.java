@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_scratchPerPass {
+    private double[] xs;
+
     private double w;
 
     private int iterations;
@@ -51,6 +53,7 @@ public final class LocalArrays_scratchPerPass {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.w = w;
         // line 70: double total = 0;
         double total = 0;
@@ -97,7 +100,6 @@ public final class LocalArrays_scratchPerPass {
             // line 71: for (int i = 0; i < xs.length; i++)
             int i_3 = i_2 + 1;
             tape.push(i_2);
-            tape.push(scratch_t1);
             tape.push(scratch_t3);
             tape.push(scratch_t4);
             tape.push(branch1);
@@ -125,8 +127,8 @@ public final class LocalArrays_scratchPerPass {
             boolean branch1 = tape.popBoolean();
             double scratch_t4 = tape.popDouble();
             double scratch_t3 = tape.popDouble();
-            double scratch_t1 = tape.popDouble();
             int i_2 = tape.popInt();
+            double scratch_t1 = xs[i_2];
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;
             // line 78: total += scratch[0] + scratch[1];

@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class LocalArrays_softmaxLoss {
+    private double[] targets;
+
     private int p_t1;
 
     private int iterations;
@@ -59,6 +61,7 @@ public final class LocalArrays_softmaxLoss {
         if (gradTargets.length != targets.length) {
             gradTargets = new double[targets.length];
         }
+        this.targets = targets;
         // line 112: double[] p = new double[logits.length];
         p_t1 = logits.length;
         if (p == null || p.length != p_t1) {
@@ -116,7 +119,6 @@ public final class LocalArrays_softmaxLoss {
             int i_6 = i_5 + 1;
             tape.push(i_5);
             tape.push(p_t5);
-            tape.push(loss_t1);
             tape.push(loss_t2);
             tape.push(loss_t3);
             iterations_2++;
@@ -142,9 +144,9 @@ public final class LocalArrays_softmaxLoss {
         for (int pass = iterations_2; pass > 0; pass--) {
             double loss_t3 = tape.popDouble();
             double loss_t2 = tape.popDouble();
-            double loss_t1 = tape.popDouble();
             double p_t5 = tape.popDouble();
             int i_5 = tape.popInt();
+            double loss_t1 = targets[i_5];
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 121: loss -= targets[i] * Math.log(p[i]);

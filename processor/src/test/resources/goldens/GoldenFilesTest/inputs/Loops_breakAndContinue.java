@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_breakAndContinue {
+    private double[] xs;
+
     private double scale;
 
     private int iterations;
@@ -48,6 +50,7 @@ public final class Loops_breakAndContinue {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.scale = scale;
         // line 149: double sum = 0;
         double sum = 0;
@@ -97,7 +100,6 @@ public final class Loops_breakAndContinue {
                     double sum_t3 = Math.log(sum_t2);
                     double sum_3 = sum_2 + sum_t3;
                     sum_4 = sum_3;
-                    tape.push(sum_t1);
                     tape.push(sum_t2);
                 } else {
                     sum_4 = sum_2;
@@ -154,7 +156,7 @@ public final class Loops_breakAndContinue {
                 // line 154: if (i > n)
                 if (branch4) {
                     double sum_t2 = tape.popDouble();
-                    double sum_t1 = tape.popDouble();
+                    double sum_t1 = xs[i_2];
                     double d_sum_3 = d_sum_4;
                     // line 157: sum += Math.log(xs[i] * scale);
                     d_sum_2 += d_sum_3;

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_callInLoop {
+    private double[] xs;
+
     private double w;
 
     private int iterations;
@@ -49,6 +51,7 @@ public final class Loops_callInLoop {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.w = w;
         // line 271: double sum = 0;
         double sum = 0;
@@ -67,7 +70,6 @@ public final class Loops_callInLoop {
             // line 272: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(xsIndex_2);
-            tape.push(v);
             tape.push(sum_t1);
             iterations++;
             sum_2 = sum_3;
@@ -91,8 +93,8 @@ public final class Loops_callInLoop {
         double d_w = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
             double sum_t1 = tape.popDouble();
-            double v = tape.popDouble();
             int xsIndex_2 = tape.popInt();
+            double v = xs[xsIndex_2];
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 273: sum += Calls.neuron(w, v, 0.1) * v;

@@ -19,6 +19,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_dot {
+    private double[] w;
+
+    private double[] x;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -45,9 +49,11 @@ public final class Loops_dot {
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
+        this.w = w;
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         // line 18: double sum = 0.0;
         double sum = 0.0;
         // line 19: int i = 0;
@@ -65,8 +71,6 @@ public final class Loops_dot {
             // line 19: for (int i = 0; i < w.length; i++)
             int i_3 = i_2 + 1;
             tape.push(i_2);
-            tape.push(sum_t1);
-            tape.push(sum_t2);
             iterations++;
             sum_2 = sum_3;
             i_2 = i_3;
@@ -87,9 +91,9 @@ public final class Loops_dot {
         double d_sum_2 = 1.0;
         // line 19: for (int i = 0; i < w.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            double sum_t2 = tape.popDouble();
-            double sum_t1 = tape.popDouble();
             int i_2 = tape.popInt();
+            double sum_t1 = w[i_2];
+            double sum_t2 = x[i_2];
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 20: sum += w[i] * x[i];

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_earlyReturn {
+    private double[] xs;
+
     private double w;
 
     private int iterations;
@@ -49,6 +51,7 @@ public final class Loops_earlyReturn {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.w = w;
         // line 137: double sum = 0;
         double sum = 0;
@@ -92,7 +95,6 @@ public final class Loops_earlyReturn {
                 i_4 = i_2;
             }
             tape.push(i_2);
-            tape.push(sum_t1);
             tape.push(sum_3);
             tape.push(branch1);
             iterations++;
@@ -136,8 +138,8 @@ public final class Loops_earlyReturn {
         for (int pass = iterations; pass > 0; pass--) {
             boolean branch1 = tape.popBoolean();
             double sum_3 = tape.popDouble();
-            double sum_t1 = tape.popDouble();
             int i_2 = tape.popInt();
+            double sum_t1 = xs[i_2];
             double d_sum_3 = d_sum_2;
             double d_result_4 = d_result_2;
             d_sum_2 = 0.0;

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_logSumExp {
+    private double[] xs;
+
     private int iterations;
 
     private int iterations_2;
@@ -47,6 +49,7 @@ public final class Loops_logSumExp {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         // line 49: double max = xs[0];
         double max = xs[0];
         // line 50: for (double x : xs)
@@ -63,7 +66,6 @@ public final class Loops_logSumExp {
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(max_2);
             tape.push(xsIndex_2);
-            tape.push(x);
             iterations++;
             max_2 = max_3;
             xsIndex_2 = xsIndex_3;
@@ -128,9 +130,9 @@ public final class Loops_logSumExp {
         }
         // line 50: for (double x : xs)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-            double x = tape.popDouble();
             int xsIndex_2 = tape.popInt();
             double max_2 = tape.popDouble();
+            double x = xs[xsIndex_2];
             double d_max_3 = d_max_2;
             d_max_2 = 0.0;
             // line 51: max = Math.max(max, x);

@@ -20,6 +20,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_loopInBranch {
+    private double[] xs;
+
     private boolean branch1;
 
     private int iterations;
@@ -52,6 +54,7 @@ public final class Loops_loopInBranch {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         // line 253: double y = x;
         double y = x;
         // line 254: if (square)
@@ -72,7 +75,6 @@ public final class Loops_loopInBranch {
                 int xsIndex_3 = xsIndex_2 + 1;
                 tape.push(y_2);
                 tape.push(xsIndex_2);
-                tape.push(v);
                 iterations++;
                 y_2 = y_3;
                 xsIndex_2 = xsIndex_3;
@@ -135,9 +137,9 @@ public final class Loops_loopInBranch {
             double d_y_2 = d_y_5;
             // line 255: for (double v : xs)
             for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-                double v = tape.popDouble();
                 int xsIndex_2 = tape.popInt();
                 double y_2 = tape.popDouble();
+                double v = xs[xsIndex_2];
                 double d_y_3 = d_y_2;
                 d_y_2 = 0.0;
                 // line 256: y = y * v;

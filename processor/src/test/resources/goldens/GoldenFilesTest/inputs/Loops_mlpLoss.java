@@ -20,6 +20,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_mlpLoss {
+    private double[] w;
+
+    private double[] xs;
+
     private int iterations;
 
     private int mlpLoss_t1;
@@ -50,9 +54,11 @@ public final class Loops_mlpLoss {
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
+        this.w = w;
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
@@ -88,10 +94,7 @@ public final class Loops_mlpLoss {
                 // line 86: for (int j = 0; j < 2; j++)
                 int j_3 = j_2 + 1;
                 tape.push(j_2);
-                tape.push(hidden_t1);
-                tape.push(hidden_t2);
                 tape.push(hidden);
-                tape.push(out_t1);
                 iterations_2++;
                 out_2 = out_3;
                 j_2 = j_3;
@@ -148,11 +151,11 @@ public final class Loops_mlpLoss {
             gradYs[b_2] += d_error_t1;
             // line 86: for (int j = 0; j < 2; j++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
-                double out_t1 = tape.popDouble();
                 double hidden = tape.popDouble();
-                double hidden_t2 = tape.popDouble();
-                double hidden_t1 = tape.popDouble();
                 int j_2 = tape.popInt();
+                double hidden_t1 = w[j_2];
+                double hidden_t2 = xs[b_2];
+                double out_t1 = w[j_2];
                 double d_out_3 = d_out_2;
                 d_out_2 = 0.0;
                 // line 88: out += w[j] * hidden;

@@ -20,6 +20,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_nested {
+    private double[] w;
+
+    private double[] x;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -46,9 +50,11 @@ public final class Loops_nested {
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
+        this.w = w;
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         // line 193: double s = 0;
         double s = 0;
         // line 194: int i = 0;
@@ -76,8 +82,6 @@ public final class Loops_nested {
                 // line 196: for (int j = 0; j <= i; j++)
                 int j_3 = j_2 + 1;
                 tape.push(j_2);
-                tape.push(row_t1);
-                tape.push(row_t2);
                 tape.push(row_t4);
                 iterations_2++;
                 row_2 = row_3;
@@ -124,9 +128,9 @@ public final class Loops_nested {
             // line 196: for (int j = 0; j <= i; j++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
                 double row_t4 = tape.popDouble();
-                double row_t2 = tape.popDouble();
-                double row_t1 = tape.popDouble();
                 int j_2 = tape.popInt();
+                double row_t1 = w[i_2];
+                double row_t2 = x[j_2];
                 double d_row_3 = d_row_2;
                 d_row_2 = 0.0;
                 // line 197: row += Math.tanh(w[i] * x[j]);

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_nestedReturn {
+    private double[] xs;
+
     private int iterations;
 
     private boolean branch4;
@@ -47,6 +49,7 @@ public final class Loops_nestedReturn {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         // line 179: double acc = t;
         double acc = t;
         // line 180: int i = 0;
@@ -100,8 +103,6 @@ public final class Loops_nestedReturn {
                     j_4 = j_2;
                 }
                 tape.push(j_2);
-                tape.push(acc_t2);
-                tape.push(acc_t3);
                 tape.push(branch1);
                 iterations_2++;
                 acc_3 = acc_4;
@@ -172,9 +173,9 @@ public final class Loops_nestedReturn {
             // line 181: for (int j = 0; j < xs.length; j++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
                 boolean branch1 = tape.popBoolean();
-                double acc_t3 = tape.popDouble();
-                double acc_t2 = tape.popDouble();
                 int j_2 = tape.popInt();
+                double acc_t2 = xs[i_2];
+                double acc_t3 = xs[j_2];
                 double d_acc_4 = d_acc_3;
                 double d_result_5 = d_result_3;
                 d_acc_3 = 0.0;

@@ -18,6 +18,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_piecewise {
+    private double[] xs;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -42,6 +44,7 @@ public final class Loops_piecewise {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         // line 123: double sum = 0;
         double sum = 0;
         // line 124: for (double v : xs)
@@ -69,7 +72,6 @@ public final class Loops_piecewise {
             // line 124: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(xsIndex_2);
-            tape.push(v);
             tape.push(branch1);
             iterations++;
             sum_2 = sum_5;
@@ -92,8 +94,8 @@ public final class Loops_piecewise {
         // line 124: for (double v : xs)
         for (int pass = iterations; pass > 0; pass--) {
             boolean branch1 = tape.popBoolean();
-            double v = tape.popDouble();
             int xsIndex_2 = tape.popInt();
+            double v = xs[xsIndex_2];
             double d_sum_5 = d_sum_2;
             d_sum_2 = 0.0;
             // line 125: if (v > 0.5)

@@ -18,6 +18,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_rosenbrock {
+    private double[] x;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -42,6 +44,7 @@ public final class Loops_rosenbrock {
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         // line 37: double sum = 0.0;
         double sum = 0.0;
         // line 38: int i = 0;
@@ -71,8 +74,6 @@ public final class Loops_rosenbrock {
             int i_3 = i_2 + 1;
             tape.push(i_2);
             tape.push(a_t1);
-            tape.push(a_t3);
-            tape.push(a_t4);
             tape.push(a);
             tape.push(b);
             tape.push(sum_t1);
@@ -99,10 +100,10 @@ public final class Loops_rosenbrock {
             double sum_t1 = tape.popDouble();
             double b = tape.popDouble();
             double a = tape.popDouble();
-            double a_t4 = tape.popDouble();
-            double a_t3 = tape.popDouble();
             int a_t1 = tape.popInt();
             int i_2 = tape.popInt();
+            double a_t3 = x[i_2];
+            double a_t4 = x[i_2];
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 41: sum += 100 * a * a + b * b;

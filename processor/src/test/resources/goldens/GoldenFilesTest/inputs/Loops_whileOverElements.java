@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_whileOverElements {
+    private int[] pick;
+
     private int iterations;
 
     private double product_2;
@@ -45,6 +47,7 @@ public final class Loops_whileOverElements {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.pick = pick;
         // line 241: double product = 1;
         double product = 1;
         // line 242: int i = 0;
@@ -62,7 +65,7 @@ public final class Loops_whileOverElements {
             // line 245: i++;
             int i_3 = i_2 + 1;
             tape.push(product_2);
-            tape.push(product_t1);
+            tape.push(i_2);
             tape.push(product_t3);
             iterations++;
             product_2 = product_3;
@@ -89,8 +92,9 @@ public final class Loops_whileOverElements {
         // line 243: while (i < pick.length)
         for (int pass = iterations; pass > 0; pass--) {
             double product_t3 = tape.popDouble();
-            int product_t1 = tape.popInt();
+            int i_2 = tape.popInt();
             double product_2 = tape.popDouble();
+            int product_t1 = pick[i_2];
             double d_product_3 = d_product_2;
             d_product_2 = 0.0;
             // line 244: product *= xs[pick[i]] + 1;

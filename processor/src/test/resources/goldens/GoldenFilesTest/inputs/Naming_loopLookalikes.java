@@ -22,6 +22,8 @@ import javax.annotation.processing.Generated;
 public final class Naming_loopLookalikes {
     private double[] h;
 
+    private double[] d_h;
+
     private double iterations;
 
     private int hAtCall_t1;
@@ -76,6 +78,7 @@ public final class Naming_loopLookalikes {
         if (gradD_h.length != d_h.length) {
             gradD_h = new double[d_h.length];
         }
+        this.d_h = d_h;
         // line 33: double iterations = tape;
         iterations = tape;
         // line 34: double broke = 0;
@@ -182,8 +185,6 @@ public final class Naming_loopLookalikes {
                 result_5 = result_4;
                 k_4 = k_3;
                 broke_9 = broke_7;
-                tape_2.push(hAtCall_t2);
-                tape_2.push(hAtCall_t3);
                 tape_2.push(returned_t1);
                 tape_2.push(branch4);
             } else {
@@ -271,8 +272,8 @@ public final class Naming_loopLookalikes {
             if (branch2) {
                 boolean branch4 = tape_2.popBoolean();
                 double returned_t1 = tape_2.popDouble();
-                double hAtCall_t3 = tape_2.popDouble();
-                double hAtCall_t2 = tape_2.popDouble();
+                double hAtCall_t2 = h[i_2];
+                double hAtCall_t3 = d_h[i_2];
                 double d_broke_5 = d_broke_8;
                 double d_result_4 = d_result_5;
                 // line 52: if (k > 3)

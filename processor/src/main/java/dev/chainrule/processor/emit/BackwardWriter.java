@@ -105,12 +105,17 @@ final class BackwardWriter {
     }
     method.beginControlFlow("if ($L)", names.of(adjoint.branch().taken()));
     Set<String> thenPopped = pop(recording.pushedBy(adjoint.branch(), true), popped);
+    reread(recording.rereadBy(adjoint.branch(), true), thenPopped);
     adjoint.thenPhis().forEach(u -> method.addStatement(update(u)));
     parts(adjoint.then(), comments.nested(), thenPopped);
     List<Value> elsePushed = recording.pushedBy(adjoint.branch(), false);
-    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty() || !elsePushed.isEmpty()) {
+    if (!adjoint.elsePhis().isEmpty()
+        || !adjoint.otherwise().isEmpty()
+        || !elsePushed.isEmpty()
+        || !recording.rereadBy(adjoint.branch(), false).isEmpty()) {
       method.nextControlFlow("else");
       Set<String> elsePopped = pop(elsePushed, popped);
+      reread(recording.rereadBy(adjoint.branch(), false), elsePopped);
       adjoint.elsePhis().forEach(u -> method.addStatement(update(u)));
       parts(adjoint.otherwise(), comments.nested(), elsePopped);
     }
@@ -135,6 +140,7 @@ final class BackwardWriter {
     method.beginControlFlow(
         "for (int $L = $L; $L > 0; $L--)", pass, names.of(loop.iterations()), pass, pass);
     Set<String> passPopped = pop(recording.pushedBy(loop), popped);
+    reread(recording.rereadBy(loop), passPopped);
     adjoint.passStart().forEach(u -> method.addStatement(update(u)));
     for (Value header : adjoint.restarted()) {
       method.addStatement("$L = 0.0", names.adjoint(header));
@@ -143,6 +149,22 @@ final class BackwardWriter {
     method.endControlFlow();
     comments.reset();
     adjoint.toInitial().forEach(u -> method.addStatement(update(u)));
+  }
+
+  /**
+   * Reads again the elements of parameter arrays this pass read, with indices popped already:
+   * {@code double x_t1 = x[i_2];}. Adds their names to {@code popped}.
+   */
+  private void reread(List<Step> reads, Set<String> popped) {
+    for (Step read : reads) {
+      String name = names.of(read.result());
+      CodeBlock element = code.primal(read);
+      if (popped.add(name)) {
+        method.addStatement("$T $L = $L", Code.typeOf(read.result().type()), name, element);
+      } else {
+        method.addStatement("$L = $L", name, element);
+      }
+    }
   }
 
   /** Pops {@code pushed}, last pushed first; returns the names popped so far, these included. */

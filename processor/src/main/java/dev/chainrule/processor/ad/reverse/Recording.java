@@ -3,6 +3,7 @@ package dev.chainrule.processor.ad.reverse;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
+import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
@@ -32,16 +33,22 @@ public final class Recording {
   private final Map<Loop, List<Value>> pushed = new IdentityHashMap<>();
   private final Map<Branch, List<Value>> thenPushes = new IdentityHashMap<>();
   private final Map<Branch, List<Value>> elsePushes = new IdentityHashMap<>();
+  private final Set<Step> rereadable = new LinkedHashSet<>();
+  private final Map<Loop, List<Step>> rereads = new IdentityHashMap<>();
+  private final Map<Branch, List<Step>> thenRereads = new IdentityHashMap<>();
+  private final Map<Branch, List<Step>> elseRereads = new IdentityHashMap<>();
 
   private Recording() {}
 
   static Recording of(Trace trace, Set<Value> read) {
     Recording recording = new Recording();
-    recording.scope(trace.body(), null, read);
+    Set<Value> needed = new HashSet<>(read);
+    recording.findRereads(trace.body(), false, Set.copyOf(trace.params()), needed);
+    recording.scope(trace.body(), null, needed);
     // Fields in the order the values are defined, parameters first.
     Set<Value> kept = new HashSet<>(recording.fields);
     recording.fields.clear();
-    trace.params().stream().filter(read::contains).forEach(recording.fields::add);
+    trace.params().stream().filter(needed::contains).forEach(recording.fields::add);
     trace.definedValues().stream().filter(kept::contains).forEach(recording.fields::add);
     return recording;
   }
@@ -73,7 +80,44 @@ public final class Recording {
     file(home, values, read);
   }
 
+  /**
+   * An element of a parameter array read inside a loop is read again in backward rather than taped:
+   * parameter arrays are never written, and the caller must not change them between forward and
+   * backward. Backward then needs the index and the array instead.
+   */
+  private void findRereads(
+      List<Node> nodes, boolean inLoop, Set<Value> parameters, Set<Value> needed) {
+    for (Node node : nodes) {
+      if (node instanceof Step step) {
+        if (inLoop
+            && step.primitive() == Primitive.ELEMENT
+            && parameters.contains(step.args().get(0))
+            && needed.contains(step.result())) {
+          rereadable.add(step);
+          step.args().stream()
+              .filter(Value.class::isInstance)
+              .map(Value.class::cast)
+              .forEach(needed::add);
+        }
+      } else {
+        boolean inner = inLoop || node instanceof Loop;
+        Trace.children(node).forEach(child -> findRereads(child, inner, parameters, needed));
+      }
+    }
+  }
+
   private void file(Object home, Set<Value> values, Set<Value> read) {
+    if (home != null) {
+      List<Step> again = rereadable.stream().filter(s -> values.contains(s.result())).toList();
+      again.forEach(s -> values.remove(s.result()));
+      if (home instanceof Arm arm) {
+        (arm.then() ? thenRereads : elseRereads)
+            .computeIfAbsent(arm.branch(), b -> new ArrayList<>())
+            .addAll(again);
+      } else {
+        rereads.computeIfAbsent((Loop) home, h -> new ArrayList<>()).addAll(again);
+      }
+    }
     List<Value> kept = values.stream().filter(read::contains).toList();
     if (home == null) {
       fields.addAll(kept);
@@ -99,6 +143,16 @@ public final class Recording {
   /** What forward pushes at the end of an arm of a branch inside a loop, in order. */
   public List<Value> pushedBy(Branch branch, boolean then) {
     return (then ? thenPushes : elsePushes).getOrDefault(branch, List.of());
+  }
+
+  /** The element reads backward does again at the start of each pass of {@code loop}. */
+  public List<Step> rereadBy(Loop loop) {
+    return rereads.getOrDefault(loop, List.of());
+  }
+
+  /** The element reads backward does again at the start of an arm of a branch inside a loop. */
+  public List<Step> rereadBy(Branch branch, boolean then) {
+    return (then ? thenRereads : elseRereads).getOrDefault(branch, List.of());
   }
 
   /** Whether forward pushes {@code value} somewhere. */
