@@ -178,6 +178,10 @@ public final class LanguageFence extends TreePathScanner<Void, ValidationReport>
       report.add(Problem.at(path, Messages.unsupportedStatement(Constructs.describe(tree))));
       return false;
     }
+    if (tree.getKind() == Tree.Kind.NEW_ARRAY) {
+      report.add(Problem.at(path, Messages.arrayCreation()));
+      return false;
+    }
     if (!EXPRESSIONS.contains(tree.getKind())) {
       boolean assignment = tree instanceof AssignmentTree || tree instanceof CompoundAssignmentTree;
       report.add(

@@ -265,6 +265,13 @@ public final class Messages {
         + " = new double[n], with new int[n], or with an initialiser {a, b, ...}";
   }
 
+  public static String arrayCreation() {
+    return TAG
+        + "an array is created here, inside an expression; a @Differentiable method creates arrays"
+        + " only where it declares a local array (double[] a = new double[n], or = {x, y}): declare"
+        + " one and use it here";
+  }
+
   public static String parameterArrayWrite(String parameter) {
     return TAG
         + "cannot write into parameter "

@@ -204,6 +204,38 @@ class StatementDiagnosticsTest {
   }
 
   @Test
+  void arrayCreatedInsideAnExpression() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable
+              static double sum(double[] xs) {
+                return xs[0] + xs[1];
+              }
+
+              @Differentiable
+              static double m(double x) {
+                return sum(new double[] {x, 2 * x}); // ERROR
+              }
+            }
+            """);
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error(
+                "an array is created here, inside an expression; a @Differentiable method creates"
+                    + " arrays only where it declares a local array",
+                source)
+            .at("new"));
+  }
+
+  @Test
   void lengthOfAStaticArrayField() {
     MarkedSource source =
         MarkedSource.of(
