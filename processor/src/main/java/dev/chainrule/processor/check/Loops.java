@@ -2,7 +2,6 @@ package dev.chainrule.processor.check;
 
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -35,61 +34,54 @@ final class Loops {
     return false;
   }
 
+  private static final Set<Tree.Kind> LOOPS_AND_SWITCHES =
+      EnumSet.of(
+          Tree.Kind.FOR_LOOP,
+          Tree.Kind.ENHANCED_FOR_LOOP,
+          Tree.Kind.WHILE_LOOP,
+          Tree.Kind.DO_WHILE_LOOP,
+          Tree.Kind.SWITCH);
+
   /** Whether a break in {@code body} leaves the loop it is the body of. */
   static boolean breaksOut(StatementTree body) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        // A break inside a nested loop or switch leaves that one.
-        if (tree == null
-            || (tree != body
-                && (LOOPS.contains(tree.getKind()) || tree.getKind() == Tree.Kind.SWITCH))) {
-          return null;
-        }
-        return super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] |= tree.getLabel() == null;
-        return null;
-      }
-    }.scan(body, null);
-    return found[0];
+    // A break inside a nested loop or switch leaves that one.
+    return contains(body, Tree.Kind.BREAK, LOOPS_AND_SWITCHES);
   }
 
   /** Whether a continue in {@code body} goes to the test of the loop it is the body of. */
   static boolean continuesIn(StatementTree body) {
+    return contains(body, Tree.Kind.CONTINUE, LOOPS);
+  }
+
+  /** Whether a return stands anywhere in {@code body}. */
+  static boolean returnsIn(StatementTree body) {
+    return contains(body, Tree.Kind.RETURN, Set.of());
+  }
+
+  /**
+   * Whether {@code body} holds an unlabeled statement of kind {@code jump}, not looking inside
+   * nested trees of the {@code opaque} kinds, where such a statement would not concern this body.
+   */
+  private static boolean contains(StatementTree body, Tree.Kind jump, Set<Tree.Kind> opaque) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
-        if (tree == null || (tree != body && LOOPS.contains(tree.getKind()))) {
+        if (tree == null || found[0] || (tree != body && opaque.contains(tree.getKind()))) {
+          return null;
+        }
+        if (tree.getKind() == jump && isUnlabeled(tree)) {
+          found[0] = true;
           return null;
         }
         return super.scan(tree, unused);
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] |= tree.getLabel() == null;
-        return null;
       }
     }.scan(body, null);
     return found[0];
   }
 
-  /** Whether a return stands anywhere in {@code body}. */
-  static boolean returnsIn(StatementTree body) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(body, null);
-    return found[0];
+  private static boolean isUnlabeled(Tree jump) {
+    return !(jump instanceof BreakTree jumpOut && jumpOut.getLabel() != null)
+        && !(jump instanceof ContinueTree jumpOn && jumpOn.getLabel() != null);
   }
 }
