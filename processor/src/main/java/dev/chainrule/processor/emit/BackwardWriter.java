@@ -104,18 +104,13 @@ final class BackwardWriter {
       method.addStatement("double $L = 0.0", names.adjoint(hoisted));
     }
     method.beginControlFlow("if ($L)", names.of(adjoint.branch().taken()));
-    Set<String> thenPopped = pop(recording.pushedBy(adjoint.branch(), true), popped);
-    reread(recording.rereadBy(adjoint.branch(), true), thenPopped);
+    Set<String> thenPopped = restore(recording.keptBy(adjoint.branch(), true), popped);
     adjoint.thenPhis().forEach(u -> method.addStatement(update(u)));
     parts(adjoint.then(), comments.nested(), thenPopped);
-    List<Value> elsePushed = recording.pushedBy(adjoint.branch(), false);
-    if (!adjoint.elsePhis().isEmpty()
-        || !adjoint.otherwise().isEmpty()
-        || !elsePushed.isEmpty()
-        || !recording.rereadBy(adjoint.branch(), false).isEmpty()) {
+    Recording.Kept elseKept = recording.keptBy(adjoint.branch(), false);
+    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty() || !elseKept.isEmpty()) {
       method.nextControlFlow("else");
-      Set<String> elsePopped = pop(elsePushed, popped);
-      reread(recording.rereadBy(adjoint.branch(), false), elsePopped);
+      Set<String> elsePopped = restore(elseKept, popped);
       adjoint.elsePhis().forEach(u -> method.addStatement(update(u)));
       parts(adjoint.otherwise(), comments.nested(), elsePopped);
     }
@@ -139,8 +134,7 @@ final class BackwardWriter {
     String pass = names.passCounter(loop);
     method.beginControlFlow(
         "for (int $L = $L; $L > 0; $L--)", pass, names.of(loop.iterations()), pass, pass);
-    Set<String> passPopped = pop(recording.pushedBy(loop), popped);
-    reread(recording.rereadBy(loop), passPopped);
+    Set<String> passPopped = restore(recording.keptBy(loop), popped);
     adjoint.passStart().forEach(u -> method.addStatement(update(u)));
     for (Value header : adjoint.restarted()) {
       method.addStatement("$L = 0.0", names.adjoint(header));
@@ -152,28 +146,17 @@ final class BackwardWriter {
   }
 
   /**
-   * Reads again the elements of parameter arrays this pass read, with indices popped already:
-   * {@code double x_t1 = x[i_2];}. Adds their names to {@code popped}.
+   * Brings back what a pass or arm kept: pops what forward pushed, last pushed first, then reads
+   * again the elements of parameter arrays it read, with indices popped already ({@code double x_t1
+   * = x[i_2];}). Returns the names restored so far, these included: a name an enclosing block
+   * declared is assigned, not declared again.
    */
-  private void reread(List<Step> reads, Set<String> popped) {
-    for (Step read : reads) {
-      String name = names.of(read.result());
-      CodeBlock element = code.primal(read);
-      if (popped.add(name)) {
-        method.addStatement("$T $L = $L", Code.typeOf(read.result().type()), name, element);
-      } else {
-        method.addStatement("$L = $L", name, element);
-      }
-    }
-  }
-
-  /** Pops {@code pushed}, last pushed first; returns the names popped so far, these included. */
-  private Set<String> pop(List<Value> pushed, Set<String> popped) {
-    Set<String> now = new HashSet<>(popped);
+  private Set<String> restore(Recording.Kept kept, Set<String> restored) {
+    Set<String> now = new HashSet<>(restored);
+    List<Value> pushed = kept.pushed();
     for (int i = pushed.size() - 1; i >= 0; i--) {
       Value value = pushed.get(i);
-      String name = names.of(value);
-      String read =
+      String pop =
           switch (value.type()) {
             case DOUBLE -> "popDouble";
             case BOOLEAN -> "popBoolean";
@@ -181,13 +164,21 @@ final class BackwardWriter {
             case LONG -> "popLong";
             default -> throw new IllegalArgumentException("no tape for " + value.type());
           };
-      if (now.add(name)) {
-        method.addStatement("$T $L = $L.$L()", Code.typeOf(value.type()), name, tape, read);
-      } else {
-        method.addStatement("$L = $L.$L()", name, tape, read);
-      }
+      declareOrAssign(value, CodeBlock.of("$L.$L()", tape, pop), now);
+    }
+    for (Step read : kept.reread()) {
+      declareOrAssign(read.result(), code.primal(read), now);
     }
     return now;
+  }
+
+  private void declareOrAssign(Value value, CodeBlock computed, Set<String> declared) {
+    String name = names.of(value);
+    if (declared.add(name)) {
+      method.addStatement("$T $L = $L", Code.typeOf(value.type()), name, computed);
+    } else {
+      method.addStatement("$L = $L", name, computed);
+    }
   }
 
   /**

@@ -137,7 +137,7 @@ final class ForwardWriter {
 
       @Override
       protected void endOfPass(Loop loop) {
-        push(recording.pushedBy(loop));
+        push(recording.keptBy(loop).pushed());
         if (counted(loop)) {
           method.addStatement("$L++", names.of(loop.iterations()));
         }
@@ -145,7 +145,7 @@ final class ForwardWriter {
 
       @Override
       protected void endOfArm(Branch branch, boolean then) {
-        push(recording.pushedBy(branch, then));
+        push(recording.keptBy(branch, then).pushed());
       }
 
       /** Backward replays the loop: it needs to know how many passes forward made. */

@@ -28,15 +28,38 @@ public final class Recording {
   /** An arm of a branch inside a loop, whose values are pushed at its end. */
   private record Arm(Branch branch, boolean then) {}
 
+  /**
+   * What a loop's body, or an arm inside a loop, keeps for backward: the values forward pushes at
+   * its end, in order, and the elements of parameter arrays backward reads again at its start.
+   */
+  public record Kept(List<Value> pushed, List<Step> reread) {
+    static final Kept NOTHING = new Kept(List.of(), List.of());
+
+    public Kept {
+      pushed = List.copyOf(pushed);
+      reread = List.copyOf(reread);
+    }
+
+    public boolean isEmpty() {
+      return pushed.isEmpty() && reread.isEmpty();
+    }
+
+    /** This, then {@code more}: a loop's headers are filed before its body's values. */
+    Kept and(Kept more) {
+      List<Value> values = new ArrayList<>(pushed);
+      values.addAll(more.pushed);
+      List<Step> reads = new ArrayList<>(reread);
+      reads.addAll(more.reread);
+      return new Kept(values, reads);
+    }
+  }
+
   private final List<Value> fields = new ArrayList<>();
   // By identity: the IR's records compare by value, and a loop's hash would walk its whole body.
-  private final Map<Loop, List<Value>> pushed = new IdentityHashMap<>();
-  private final Map<Branch, List<Value>> thenPushes = new IdentityHashMap<>();
-  private final Map<Branch, List<Value>> elsePushes = new IdentityHashMap<>();
+  private final Map<Loop, Kept> passes = new IdentityHashMap<>();
+  private final Map<Branch, Kept> thenArms = new IdentityHashMap<>();
+  private final Map<Branch, Kept> elseArms = new IdentityHashMap<>();
   private final Set<Step> rereadable = new LinkedHashSet<>();
-  private final Map<Loop, List<Step>> rereads = new IdentityHashMap<>();
-  private final Map<Branch, List<Step>> thenRereads = new IdentityHashMap<>();
-  private final Map<Branch, List<Step>> elseRereads = new IdentityHashMap<>();
 
   private Recording() {}
 
@@ -107,26 +130,17 @@ public final class Recording {
   }
 
   private void file(Object home, Set<Value> values, Set<Value> read) {
-    if (home != null) {
-      List<Step> again = rereadable.stream().filter(s -> values.contains(s.result())).toList();
-      again.forEach(s -> values.remove(s.result()));
-      if (home instanceof Arm arm) {
-        (arm.then() ? thenRereads : elseRereads)
-            .computeIfAbsent(arm.branch(), b -> new ArrayList<>())
-            .addAll(again);
-      } else {
-        rereads.computeIfAbsent((Loop) home, h -> new ArrayList<>()).addAll(again);
-      }
-    }
-    List<Value> kept = values.stream().filter(read::contains).toList();
     if (home == null) {
-      fields.addAll(kept);
-    } else if (home instanceof Arm arm) {
-      (arm.then() ? thenPushes : elsePushes)
-          .computeIfAbsent(arm.branch(), b -> new ArrayList<>())
-          .addAll(kept);
+      values.stream().filter(read::contains).forEach(fields::add);
+      return;
+    }
+    List<Step> again = rereadable.stream().filter(s -> values.contains(s.result())).toList();
+    again.forEach(s -> values.remove(s.result()));
+    Kept kept = new Kept(values.stream().filter(read::contains).toList(), again);
+    if (home instanceof Arm arm) {
+      (arm.then() ? thenArms : elseArms).merge(arm.branch(), kept, Kept::and);
     } else {
-      pushed.computeIfAbsent((Loop) home, h -> new ArrayList<>()).addAll(kept);
+      passes.merge((Loop) home, kept, Kept::and);
     }
   }
 
@@ -135,35 +149,27 @@ public final class Recording {
     return List.copyOf(fields);
   }
 
-  /** What forward pushes at the end of each pass of {@code loop}'s body, in order. */
-  public List<Value> pushedBy(Loop loop) {
-    return pushed.getOrDefault(loop, List.of());
+  /** What each pass of {@code loop}'s body keeps. */
+  public Kept keptBy(Loop loop) {
+    return passes.getOrDefault(loop, Kept.NOTHING);
   }
 
-  /** What forward pushes at the end of an arm of a branch inside a loop, in order. */
-  public List<Value> pushedBy(Branch branch, boolean then) {
-    return (then ? thenPushes : elsePushes).getOrDefault(branch, List.of());
-  }
-
-  /** The element reads backward does again at the start of each pass of {@code loop}. */
-  public List<Step> rereadBy(Loop loop) {
-    return rereads.getOrDefault(loop, List.of());
-  }
-
-  /** The element reads backward does again at the start of an arm of a branch inside a loop. */
-  public List<Step> rereadBy(Branch branch, boolean then) {
-    return (then ? thenRereads : elseRereads).getOrDefault(branch, List.of());
+  /** What an arm of a branch inside a loop keeps. */
+  public Kept keptBy(Branch branch, boolean then) {
+    return (then ? thenArms : elseArms).getOrDefault(branch, Kept.NOTHING);
   }
 
   /** Whether forward pushes {@code value} somewhere. */
   public boolean isPushed(Value value) {
-    return Stream.of(pushed, thenPushes, elsePushes)
-        .anyMatch(pushes -> pushes.values().stream().anyMatch(v -> v.contains(value)));
+    return allKept().anyMatch(kept -> kept.pushed().contains(value));
   }
 
   /** Whether forward pushes anything, so the workspace needs a tape. */
   public boolean usesTape() {
-    return Stream.of(pushed, thenPushes, elsePushes)
-        .anyMatch(pushes -> pushes.values().stream().anyMatch(v -> !v.isEmpty()));
+    return allKept().anyMatch(kept -> !kept.pushed().isEmpty());
+  }
+
+  private Stream<Kept> allKept() {
+    return Stream.of(passes, thenArms, elseArms).flatMap(kept -> kept.values().stream());
   }
 }
