@@ -23,6 +23,8 @@ import javax.annotation.processing.Generated;
 public final class ArrayCalls_rowsPassedInALoop {
     private double[] w;
 
+    private double[] x;
+
     private int[] pick;
 
     private int row_t1;
@@ -65,6 +67,7 @@ public final class ArrayCalls_rowsPassedInALoop {
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
+        this.x = x;
         this.pick = pick;
         // line 43: double[] row = new double[x.length];
         row_t1 = x.length;
@@ -99,9 +102,6 @@ public final class ArrayCalls_rowsPassedInALoop {
                 row[i_2] = row_t5;
                 // line 46: for (int i = 0; i < x.length; i++)
                 int i_3 = i_2 + 1;
-                tape.push(i_2);
-                tape.push(row_t3);
-                tape.push(row_t4);
                 iterations_2++;
                 i_2 = i_3;
             }
@@ -114,7 +114,6 @@ public final class ArrayCalls_rowsPassedInALoop {
             // line 45: for (int r = 0; r < 3; r++)
             int r_3 = r_2 + 1;
             tape.push(iterations_2);
-            tape.push(total_t2);
             iterations++;
             total_2 = total_3;
             r_2 = r_3;
@@ -135,8 +134,9 @@ public final class ArrayCalls_rowsPassedInALoop {
         double d_total_2 = 1.0;
         // line 45: for (int r = 0; r < 3; r++)
         for (int pass = iterations; pass > 0; pass--) {
-            int total_t2 = tape.popInt();
             int iterations_2 = tape.popInt();
+            int r_2 = pass - 1;
+            int total_t2 = r_2 + 1;
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;
             // line 49: total += weightedSum(w, row, pick) * (r + 1);
@@ -155,9 +155,10 @@ public final class ArrayCalls_rowsPassedInALoop {
             }
             // line 46: for (int i = 0; i < x.length; i++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
-                double row_t4 = tape.popDouble();
-                int row_t3 = tape.popInt();
-                int i_2 = tape.popInt();
+                int i_2 = pass_2 - 1;
+                double row_t2 = x[i_2];
+                int row_t3 = r_2 + 1;
+                double row_t4 = row_t2 * row_t3;
                 // line 47: row[i] = Math.sin(x[i] * (r + 1));
                 double d_row_t5 = d_row[i_2];
                 d_row[i_2] = 0.0;

@@ -3,7 +3,6 @@ package inputs;
 
 import dev.chainrule.graph.ComputationGraph;
 import dev.chainrule.graph.Edges;
-import dev.chainrule.tape.Tape;
 import java.lang.IllegalStateException;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
@@ -32,8 +31,6 @@ public final class ArrayCalls_squaresThenSum {
 
     private int[] identity;
 
-    private final Tape tape = new Tape();
-
     private final ArrayCalls_weightedSum weightedSum = new ArrayCalls_weightedSum();
 
     private double[] gradW = new double[0];
@@ -54,7 +51,6 @@ public final class ArrayCalls_squaresThenSum {
      */
     public double forward(double[] w, double[] x) {
         recorded = false;
-        tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
@@ -94,7 +90,6 @@ public final class ArrayCalls_squaresThenSum {
             identity[i_2] = i_2;
             // line 33: for (int i = 0; i < x.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             iterations++;
             i_2 = i_3;
         }
@@ -112,7 +107,6 @@ public final class ArrayCalls_squaresThenSum {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        tape.rewind();
         double d_squaresThenSum = 1.0;
         // line 37: return weightedSum(w, squares, identity);
         weightedSum.zeroGrad();
@@ -125,7 +119,7 @@ public final class ArrayCalls_squaresThenSum {
         }
         // line 33: for (int i = 0; i < x.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
             double squares_t2 = x[i_2];
             double squares_t3 = x[i_2];
             // line 34: squares[i] = x[i] * x[i];

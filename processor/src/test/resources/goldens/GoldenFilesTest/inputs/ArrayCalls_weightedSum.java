@@ -2,7 +2,6 @@
 package inputs;
 
 import dev.chainrule.graph.ComputationGraph;
-import dev.chainrule.tape.Tape;
 import java.lang.IllegalStateException;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
@@ -27,8 +26,6 @@ public final class ArrayCalls_weightedSum {
 
     private int iterations;
 
-    private final Tape tape = new Tape();
-
     private double[] gradW = new double[0];
 
     private double[] gradX = new double[0];
@@ -47,7 +44,6 @@ public final class ArrayCalls_weightedSum {
      */
     public double forward(double[] w, double[] x, int[] pick) {
         recorded = false;
-        tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
@@ -74,7 +70,6 @@ public final class ArrayCalls_weightedSum {
             double sum_3 = sum_2 + sum_t4;
             // line 16: for (int i = 0; i < pick.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             iterations++;
             sum_2 = sum_3;
             i_2 = i_3;
@@ -91,11 +86,10 @@ public final class ArrayCalls_weightedSum {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        tape.rewind();
         double d_sum_2 = 1.0;
         // line 16: for (int i = 0; i < pick.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
             int sum_t1 = pick[i_2];
             double sum_t2 = w[sum_t1];
             double sum_t3 = x[i_2];

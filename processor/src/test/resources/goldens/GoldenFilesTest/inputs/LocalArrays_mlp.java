@@ -110,7 +110,6 @@ public final class LocalArrays_mlp {
                 hidden[j_2] = hidden_t10;
                 // line 28: for (int k = 0; k < x.length; k++)
                 int k_3 = k_2 + 1;
-                tape.push(k_2);
                 tape.push(hidden_t6);
                 iterations_2++;
                 k_2 = k_3;
@@ -121,7 +120,6 @@ public final class LocalArrays_mlp {
             hidden[j_2] = hidden_t12;
             // line 27: for (int j = 0; j < hiddenUnits; j++)
             int j_3 = j_2 + 1;
-            tape.push(j_2);
             tape.push(iterations_2);
             tape.push(hidden_t12);
             iterations++;
@@ -143,7 +141,6 @@ public final class LocalArrays_mlp {
             double out_3 = out_2 + out_t3;
             // line 34: for (int j = 0; j < hiddenUnits; j++)
             int j_6 = j_5 + 1;
-            tape.push(j_5);
             tape.push(out_t2);
             iterations_3++;
             out_2 = out_3;
@@ -171,7 +168,7 @@ public final class LocalArrays_mlp {
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         for (int pass = iterations_3; pass > 0; pass--) {
             double out_t2 = tape.popDouble();
-            int j_5 = tape.popInt();
+            int j_5 = pass - 1;
             double out_t1 = w2[j_5];
             double d_out_3 = d_out_2;
             d_out_2 = 0.0;
@@ -187,7 +184,7 @@ public final class LocalArrays_mlp {
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
             double hidden_t12 = tape.popDouble();
             int iterations_2 = tape.popInt();
-            int j_2 = tape.popInt();
+            int j_2 = pass_2 - 1;
             // line 31: hidden[j] = Math.tanh(hidden[j]);
             double d_hidden_t12 = d_hidden[j_2];
             d_hidden[j_2] = 0.0;
@@ -196,7 +193,7 @@ public final class LocalArrays_mlp {
             // line 28: for (int k = 0; k < x.length; k++)
             for (int pass_3 = iterations_2; pass_3 > 0; pass_3--) {
                 int hidden_t6 = tape.popInt();
-                int k_2 = tape.popInt();
+                int k_2 = pass_3 - 1;
                 double hidden_t7 = w1[hidden_t6];
                 double hidden_t8 = x[k_2];
                 // line 29: hidden[j] += w1[(j * x.length + k) % w1.length] * x[k];

@@ -26,6 +26,8 @@ public final class LocalArrays_mlpBatch {
 
     private double[] xs;
 
+    private double[] ys;
+
     private int hidden_t1;
 
     private int iterations;
@@ -76,6 +78,7 @@ public final class LocalArrays_mlpBatch {
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
+        this.ys = ys;
         // line 143: double[] hidden = new double[w2.length];
         hidden_t1 = w2.length;
         if (hidden == null || hidden.length != hidden_t1) {
@@ -114,7 +117,6 @@ public final class LocalArrays_mlpBatch {
                 hidden[j_2] = hidden_t10;
                 // line 146: for (int j = 0; j < hidden.length; j++)
                 int j_3 = j_2 + 1;
-                tape.push(j_2);
                 tape.push(hidden_t7);
                 tape.push(hidden_t10);
                 iterations_2++;
@@ -136,7 +138,6 @@ public final class LocalArrays_mlpBatch {
                 double out_3 = out_2 + out_t3;
                 // line 150: for (int j = 0; j < hidden.length; j++)
                 int j_6 = j_5 + 1;
-                tape.push(j_5);
                 tape.push(out_t2);
                 iterations_3++;
                 out_2 = out_3;
@@ -150,10 +151,9 @@ public final class LocalArrays_mlpBatch {
             double loss_3 = loss_2 + loss_t1;
             // line 145: for (int b = 0; b < xs.length; b++)
             int b_3 = b_2 + 1;
-            tape.push(b_2);
             tape.push(iterations_2);
             tape.push(iterations_3);
-            tape.push(error);
+            tape.push(out_2);
             iterations++;
             loss_2 = loss_3;
             b_2 = b_3;
@@ -179,10 +179,12 @@ public final class LocalArrays_mlpBatch {
         double d_loss_2 = d_mlpBatch / mlpBatch_t1;
         // line 145: for (int b = 0; b < xs.length; b++)
         for (int pass = iterations; pass > 0; pass--) {
-            double error = tape.popDouble();
+            double out_2 = tape.popDouble();
             int iterations_3 = tape.popInt();
             int iterations_2 = tape.popInt();
-            int b_2 = tape.popInt();
+            int b_2 = pass - 1;
+            double error_t1 = ys[b_2];
+            double error = out_2 - error_t1;
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 154: loss += error * error;
@@ -197,7 +199,7 @@ public final class LocalArrays_mlpBatch {
             // line 150: for (int j = 0; j < hidden.length; j++)
             for (int pass_2 = iterations_3; pass_2 > 0; pass_2--) {
                 double out_t2 = tape.popDouble();
-                int j_5 = tape.popInt();
+                int j_5 = pass_2 - 1;
                 double out_t1 = w2[j_5];
                 double d_out_3 = d_out_2;
                 d_out_2 = 0.0;
@@ -213,7 +215,7 @@ public final class LocalArrays_mlpBatch {
             for (int pass_3 = iterations_2; pass_3 > 0; pass_3--) {
                 double hidden_t10 = tape.popDouble();
                 int hidden_t7 = tape.popInt();
-                int j_2 = tape.popInt();
+                int j_2 = pass_3 - 1;
                 double hidden_t2 = w1[j_2];
                 double hidden_t3 = xs[b_2];
                 // line 147: hidden[j] = Math.tanh(w1[j] * xs[b] + w1[(j + 1) % w1.length]);

@@ -77,7 +77,6 @@ public final class LocalArrays_overLocal {
             double sum_3 = sum_2 + sum_t1;
             // line 131: for (double p : powers)
             int powersIndex_3 = powersIndex_2 + 1;
-            tape.push(powersIndex_2);
             tape.push(p);
             iterations++;
             sum_2 = sum_3;
@@ -100,7 +99,7 @@ public final class LocalArrays_overLocal {
         // line 131: for (double p : powers)
         for (int pass = iterations; pass > 0; pass--) {
             double p = tape.popDouble();
-            int powersIndex_2 = tape.popInt();
+            int powersIndex_2 = pass - 1;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 132: sum += Math.cos(p);

@@ -25,6 +25,8 @@ public final class LocalArrays_prefixSums {
 
     private int iterations;
 
+    private int i_4;
+
     private int iterations_2;
 
     private double[] sums;
@@ -83,8 +85,6 @@ public final class LocalArrays_prefixSums {
             sums[i_2] = sums_t8;
             // line 45: for (int i = 1; i < xs.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
-            tape.push(sums_t3);
             iterations++;
             i_2 = i_3;
         }
@@ -92,7 +92,7 @@ public final class LocalArrays_prefixSums {
         double total = 0;
         // line 49: int i = sums.length - 1;
         int i_t1 = sums.length;
-        int i_4 = i_t1 - 1;
+        i_4 = i_t1 - 1;
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
         int i_5 = i_4;
@@ -106,9 +106,7 @@ public final class LocalArrays_prefixSums {
             double total_3 = total_2 + total_t4;
             // line 49: for (int i = sums.length - 1; i >= 0; i--)
             int i_6 = i_5 - 1;
-            tape.push(i_5);
             tape.push(total_t2);
-            tape.push(total_t3);
             iterations_2++;
             total_2 = total_3;
             i_5 = i_6;
@@ -129,9 +127,9 @@ public final class LocalArrays_prefixSums {
         double d_total_2 = 1.0;
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         for (int pass = iterations_2; pass > 0; pass--) {
-            int total_t3 = tape.popInt();
             double total_t2 = tape.popDouble();
-            int i_5 = tape.popInt();
+            int i_5 = i_4 - (pass - 1);
+            int total_t3 = i_5 + 1;
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
@@ -143,8 +141,8 @@ public final class LocalArrays_prefixSums {
         }
         // line 45: for (int i = 1; i < xs.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-            int sums_t3 = tape.popInt();
-            int i_2 = tape.popInt();
+            int i_2 = 1 + (pass_2 - 1);
+            int sums_t3 = i_2 - 1;
             double sums_t5 = xs[i_2];
             double sums_t6 = xs[i_2];
             // line 46: sums[i] = sums[i - 1] + xs[i] * xs[i];

@@ -99,7 +99,6 @@ public final class LocalArrays_scratchPerPass {
             double total_3 = total_2 + total_t3;
             // line 71: for (int i = 0; i < xs.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             tape.push(scratch_t3);
             tape.push(scratch_t4);
             tape.push(branch1);
@@ -127,7 +126,7 @@ public final class LocalArrays_scratchPerPass {
             boolean branch1 = tape.popBoolean();
             double scratch_t4 = tape.popDouble();
             double scratch_t3 = tape.popDouble();
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
             double scratch_t1 = xs[i_2];
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;

@@ -90,7 +90,6 @@ public final class LocalArrays_softmaxLoss {
             double sum_3 = sum_2 + sum_t1;
             // line 114: for (int i = 0; i < logits.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             tape.push(p_t3);
             iterations++;
             sum_2 = sum_3;
@@ -117,7 +116,6 @@ public final class LocalArrays_softmaxLoss {
             double loss_3 = loss_2 - loss_t4;
             // line 119: for (int i = 0; i < p.length; i++)
             int i_6 = i_5 + 1;
-            tape.push(i_5);
             tape.push(p_t5);
             tape.push(loss_t2);
             tape.push(loss_t3);
@@ -145,7 +143,7 @@ public final class LocalArrays_softmaxLoss {
             double loss_t3 = tape.popDouble();
             double loss_t2 = tape.popDouble();
             double p_t5 = tape.popDouble();
-            int i_5 = tape.popInt();
+            int i_5 = pass - 1;
             double loss_t1 = targets[i_5];
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
@@ -167,7 +165,7 @@ public final class LocalArrays_softmaxLoss {
         // line 114: for (int i = 0; i < logits.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
             double p_t3 = tape.popDouble();
-            int i_2 = tape.popInt();
+            int i_2 = pass_2 - 1;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 116: sum += p[i];

@@ -69,7 +69,6 @@ public final class Loops_callInLoop {
             double sum_3 = sum_2 + sum_t2;
             // line 272: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
-            tape.push(xsIndex_2);
             tape.push(sum_t1);
             iterations++;
             sum_2 = sum_3;
@@ -93,7 +92,7 @@ public final class Loops_callInLoop {
         double d_w = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
             double sum_t1 = tape.popDouble();
-            int xsIndex_2 = tape.popInt();
+            int xsIndex_2 = pass - 1;
             double v = xs[xsIndex_2];
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;

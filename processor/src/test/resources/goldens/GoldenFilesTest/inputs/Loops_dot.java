@@ -2,7 +2,6 @@
 package inputs;
 
 import dev.chainrule.graph.ComputationGraph;
-import dev.chainrule.tape.Tape;
 import java.lang.IllegalStateException;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
@@ -25,8 +24,6 @@ public final class Loops_dot {
 
     private int iterations;
 
-    private final Tape tape = new Tape();
-
     private double[] gradW = new double[0];
 
     private double[] gradX = new double[0];
@@ -45,7 +42,6 @@ public final class Loops_dot {
      */
     public double forward(double[] w, double[] x) {
         recorded = false;
-        tape.clear();
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
@@ -70,7 +66,6 @@ public final class Loops_dot {
             double sum_3 = sum_2 + sum_t3;
             // line 19: for (int i = 0; i < w.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             iterations++;
             sum_2 = sum_3;
             i_2 = i_3;
@@ -87,11 +82,10 @@ public final class Loops_dot {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        tape.rewind();
         double d_sum_2 = 1.0;
         // line 19: for (int i = 0; i < w.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
             double sum_t1 = w[i_2];
             double sum_t2 = x[i_2];
             double d_sum_3 = d_sum_2;

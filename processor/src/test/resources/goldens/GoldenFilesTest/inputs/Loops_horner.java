@@ -21,6 +21,8 @@ import javax.annotation.processing.Generated;
 public final class Loops_horner {
     private double x;
 
+    private int i;
+
     private int iterations;
 
     private final Tape tape = new Tape();
@@ -52,7 +54,7 @@ public final class Loops_horner {
         double y = 0.0;
         // line 29: int i = c.length - 1;
         int i_t1 = c.length;
-        int i = i_t1 - 1;
+        i = i_t1 - 1;
         // line 29: for (int i = c.length - 1; i >= 0; i--)
         double y_2 = y;
         int i_2 = i;
@@ -65,7 +67,6 @@ public final class Loops_horner {
             // line 29: for (int i = c.length - 1; i >= 0; i--)
             int i_3 = i_2 - 1;
             tape.push(y_2);
-            tape.push(i_2);
             iterations++;
             y_2 = y_3;
             i_2 = i_3;
@@ -87,8 +88,8 @@ public final class Loops_horner {
         // line 29: for (int i = c.length - 1; i >= 0; i--)
         double d_x = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
-            int i_2 = tape.popInt();
             double y_2 = tape.popDouble();
+            int i_2 = i - (pass - 1);
             double d_y_3 = d_y_2;
             d_y_2 = 0.0;
             // line 30: y = y * x + c[i];

@@ -65,7 +65,6 @@ public final class Loops_logSumExp {
             // line 50: for (double x : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(max_2);
-            tape.push(xsIndex_2);
             iterations++;
             max_2 = max_3;
             xsIndex_2 = xsIndex_3;
@@ -86,7 +85,6 @@ public final class Loops_logSumExp {
             double sum_3 = sum_2 + sum_t2;
             // line 54: for (double x : xs)
             int xsIndex_6 = xsIndex_5 + 1;
-            tape.push(xsIndex_5);
             tape.push(sum_t2);
             iterations_2++;
             sum_2 = sum_3;
@@ -116,7 +114,7 @@ public final class Loops_logSumExp {
         // line 54: for (double x : xs)
         for (int pass = iterations_2; pass > 0; pass--) {
             double sum_t2 = tape.popDouble();
-            int xsIndex_5 = tape.popInt();
+            int xsIndex_5 = pass - 1;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 55: sum += Math.exp(x - max);
@@ -130,8 +128,8 @@ public final class Loops_logSumExp {
         }
         // line 50: for (double x : xs)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-            int xsIndex_2 = tape.popInt();
             double max_2 = tape.popDouble();
+            int xsIndex_2 = pass_2 - 1;
             double x = xs[xsIndex_2];
             double d_max_3 = d_max_2;
             d_max_2 = 0.0;

@@ -74,7 +74,6 @@ public final class Loops_loopInBranch {
                 // line 255: for (double v : xs)
                 int xsIndex_3 = xsIndex_2 + 1;
                 tape.push(y_2);
-                tape.push(xsIndex_2);
                 iterations++;
                 y_2 = y_3;
                 xsIndex_2 = xsIndex_3;
@@ -100,7 +99,6 @@ public final class Loops_loopInBranch {
             double z_3 = z_2 + z_t2;
             // line 262: for (int i = 0; i < 3; i++)
             int i_3 = i_2 + 1;
-            tape.push(z_t1);
             iterations_2++;
             z_2 = z_3;
             i_2 = i_3;
@@ -122,7 +120,8 @@ public final class Loops_loopInBranch {
         // line 262: for (int i = 0; i < 3; i++)
         double d_y_5 = 0.0;
         for (int pass = iterations_2; pass > 0; pass--) {
-            int z_t1 = tape.popInt();
+            int i_2 = pass - 1;
+            int z_t1 = i_2 + 1;
             double d_z_3 = d_z_2;
             d_z_2 = 0.0;
             // line 263: z += y / (i + 1);
@@ -137,8 +136,8 @@ public final class Loops_loopInBranch {
             double d_y_2 = d_y_5;
             // line 255: for (double v : xs)
             for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
-                int xsIndex_2 = tape.popInt();
                 double y_2 = tape.popDouble();
+                int xsIndex_2 = pass_2 - 1;
                 double v = xs[xsIndex_2];
                 double d_y_3 = d_y_2;
                 d_y_2 = 0.0;

@@ -65,7 +65,6 @@ public final class Loops_middle {
             double total_3 = total_2 + total_t3;
             // line 291: for (int k = 0; k < 3; k++)
             int k_3 = k_2 + 1;
-            tape.push(k_2);
             tape.push(total_t1);
             iterations++;
             total_2 = total_3;
@@ -90,7 +89,7 @@ public final class Loops_middle {
         double d_x = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
             double total_t1 = tape.popDouble();
-            int k_2 = tape.popInt();
+            int k_2 = pass - 1;
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;
             // line 292: total += s * power(x, k) + k;

@@ -24,6 +24,8 @@ public final class Loops_mlpLoss {
 
     private double[] xs;
 
+    private double[] ys;
+
     private int iterations;
 
     private int mlpLoss_t1;
@@ -62,6 +64,7 @@ public final class Loops_mlpLoss {
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
+        this.ys = ys;
         // line 83: double loss = 0;
         double loss = 0;
         // line 84: int b = 0;
@@ -93,7 +96,6 @@ public final class Loops_mlpLoss {
                 double out_3 = out_2 + out_t2;
                 // line 86: for (int j = 0; j < 2; j++)
                 int j_3 = j_2 + 1;
-                tape.push(j_2);
                 tape.push(hidden);
                 iterations_2++;
                 out_2 = out_3;
@@ -107,9 +109,8 @@ public final class Loops_mlpLoss {
             double loss_3 = loss_2 + loss_t1;
             // line 84: for (int b = 0; b < xs.length; b++)
             int b_3 = b_2 + 1;
-            tape.push(b_2);
             tape.push(iterations_2);
-            tape.push(error);
+            tape.push(out_2);
             iterations++;
             loss_2 = loss_3;
             b_2 = b_3;
@@ -135,9 +136,11 @@ public final class Loops_mlpLoss {
         double d_loss_2 = d_mlpLoss / mlpLoss_t1;
         // line 84: for (int b = 0; b < xs.length; b++)
         for (int pass = iterations; pass > 0; pass--) {
-            double error = tape.popDouble();
+            double out_2 = tape.popDouble();
             int iterations_2 = tape.popInt();
-            int b_2 = tape.popInt();
+            int b_2 = pass - 1;
+            double error_t1 = ys[b_2];
+            double error = out_2 - error_t1;
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 91: loss += error * error;
@@ -152,7 +155,7 @@ public final class Loops_mlpLoss {
             // line 86: for (int j = 0; j < 2; j++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
                 double hidden = tape.popDouble();
-                int j_2 = tape.popInt();
+                int j_2 = pass_2 - 1;
                 double hidden_t1 = w[j_2];
                 double hidden_t2 = xs[b_2];
                 double out_t1 = w[j_2];

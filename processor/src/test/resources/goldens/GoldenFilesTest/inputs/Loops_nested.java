@@ -81,7 +81,6 @@ public final class Loops_nested {
                 double row_3 = row_2 + row_t4;
                 // line 196: for (int j = 0; j <= i; j++)
                 int j_3 = j_2 + 1;
-                tape.push(j_2);
                 tape.push(row_t4);
                 iterations_2++;
                 row_2 = row_3;
@@ -92,7 +91,6 @@ public final class Loops_nested {
             double s_3 = s_2 + s_t1;
             // line 194: for (int i = 0; i < w.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             tape.push(iterations_2);
             tape.push(row_2);
             iterations++;
@@ -117,7 +115,7 @@ public final class Loops_nested {
         for (int pass = iterations; pass > 0; pass--) {
             double row_2 = tape.popDouble();
             int iterations_2 = tape.popInt();
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
             double d_s_3 = d_s_2;
             d_s_2 = 0.0;
             // line 199: s += row * row;
@@ -128,7 +126,7 @@ public final class Loops_nested {
             // line 196: for (int j = 0; j <= i; j++)
             for (int pass_2 = iterations_2; pass_2 > 0; pass_2--) {
                 double row_t4 = tape.popDouble();
-                int j_2 = tape.popInt();
+                int j_2 = pass_2 - 1;
                 double row_t1 = w[i_2];
                 double row_t2 = x[j_2];
                 double d_row_3 = d_row_2;

@@ -71,7 +71,6 @@ public final class Loops_piecewise {
             }
             // line 124: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
-            tape.push(xsIndex_2);
             tape.push(branch1);
             iterations++;
             sum_2 = sum_5;
@@ -94,7 +93,7 @@ public final class Loops_piecewise {
         // line 124: for (double v : xs)
         for (int pass = iterations; pass > 0; pass--) {
             boolean branch1 = tape.popBoolean();
-            int xsIndex_2 = tape.popInt();
+            int xsIndex_2 = pass - 1;
             double v = xs[xsIndex_2];
             double d_sum_5 = d_sum_2;
             d_sum_2 = 0.0;

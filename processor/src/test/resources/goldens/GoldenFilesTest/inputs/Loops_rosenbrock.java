@@ -2,7 +2,6 @@
 package inputs;
 
 import dev.chainrule.graph.ComputationGraph;
-import dev.chainrule.tape.Tape;
 import java.lang.IllegalStateException;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
@@ -22,8 +21,6 @@ public final class Loops_rosenbrock {
 
     private int iterations;
 
-    private final Tape tape = new Tape();
-
     private double[] gradX = new double[0];
 
     private boolean recorded;
@@ -40,7 +37,6 @@ public final class Loops_rosenbrock {
      */
     public double forward(double[] x) {
         recorded = false;
-        tape.clear();
         if (gradX.length != x.length) {
             gradX = new double[x.length];
         }
@@ -72,11 +68,6 @@ public final class Loops_rosenbrock {
             double sum_3 = sum_2 + sum_t4;
             // line 38: for (int i = 0; i < x.length - 1; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
-            tape.push(a_t1);
-            tape.push(a);
-            tape.push(b);
-            tape.push(sum_t1);
             iterations++;
             sum_2 = sum_3;
             i_2 = i_3;
@@ -93,17 +84,19 @@ public final class Loops_rosenbrock {
         if (!recorded) {
             throw new IllegalStateException("backward() needs a forward(...) call first: there is nothing recorded to differentiate");
         }
-        tape.rewind();
         double d_sum_2 = 1.0;
         // line 38: for (int i = 0; i < x.length - 1; i++)
         for (int pass = iterations; pass > 0; pass--) {
-            double sum_t1 = tape.popDouble();
-            double b = tape.popDouble();
-            double a = tape.popDouble();
-            int a_t1 = tape.popInt();
-            int i_2 = tape.popInt();
+            int i_2 = pass - 1;
+            int a_t1 = i_2 + 1;
+            double a_t2 = x[a_t1];
             double a_t3 = x[i_2];
             double a_t4 = x[i_2];
+            double a_t5 = a_t3 * a_t4;
+            double a = a_t2 - a_t5;
+            double b_t1 = x[i_2];
+            double b = 1 - b_t1;
+            double sum_t1 = 100 * a;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 41: sum += 100 * a * a + b * b;

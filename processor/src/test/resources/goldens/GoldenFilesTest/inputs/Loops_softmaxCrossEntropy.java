@@ -71,7 +71,6 @@ public final class Loops_softmaxCrossEntropy {
             }
             // line 64: for (int i = 1; i < logits.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(i_2);
             tape.push(branch1);
             iterations++;
             max_2 = max_4;
@@ -93,7 +92,6 @@ public final class Loops_softmaxCrossEntropy {
             double sum_3 = sum_2 + sum_t3;
             // line 70: for (int i = 0; i < logits.length; i++)
             int i_6 = i_5 + 1;
-            tape.push(i_5);
             tape.push(sum_t3);
             iterations_2++;
             sum_2 = sum_3;
@@ -129,7 +127,7 @@ public final class Loops_softmaxCrossEntropy {
         // line 70: for (int i = 0; i < logits.length; i++)
         for (int pass = iterations_2; pass > 0; pass--) {
             double sum_t3 = tape.popDouble();
-            int i_5 = tape.popInt();
+            int i_5 = pass - 1;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 71: sum += StrictMath.exp(logits[i] - max);
@@ -143,7 +141,7 @@ public final class Loops_softmaxCrossEntropy {
         // line 64: for (int i = 1; i < logits.length; i++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
             boolean branch1 = tape.popBoolean();
-            int i_2 = tape.popInt();
+            int i_2 = 1 + (pass_2 - 1);
             double d_max_4 = d_max_2;
             d_max_2 = 0.0;
             // line 65: if (logits[i] > max)

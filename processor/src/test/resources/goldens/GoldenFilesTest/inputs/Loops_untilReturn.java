@@ -72,7 +72,6 @@ public final class Loops_untilReturn {
                 result_4 = result_2;
             }
             tape.push(y_3);
-            tape.push(k_3);
             tape.push(branch1);
             iterations++;
             y_2 = y_3;
@@ -99,8 +98,9 @@ public final class Loops_untilReturn {
         double d_y_2 = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
             boolean branch1 = tape.popBoolean();
-            int k_3 = tape.popInt();
             double y_3 = tape.popDouble();
+            int k_2 = pass - 1;
+            int k_3 = k_2 + 1;
             double d_y_3 = d_y_2;
             double d_result_4 = d_result_2;
             d_y_2 = 0.0;

@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Loops_whileOverElements {
+    private double[] xs;
+
     private int[] pick;
 
     private int iterations;
@@ -47,6 +49,7 @@ public final class Loops_whileOverElements {
         if (gradXs.length != xs.length) {
             gradXs = new double[xs.length];
         }
+        this.xs = xs;
         this.pick = pick;
         // line 241: double product = 1;
         double product = 1;
@@ -65,8 +68,6 @@ public final class Loops_whileOverElements {
             // line 245: i++;
             int i_3 = i_2 + 1;
             tape.push(product_2);
-            tape.push(i_2);
-            tape.push(product_t3);
             iterations++;
             product_2 = product_3;
             i_2 = i_3;
@@ -91,10 +92,11 @@ public final class Loops_whileOverElements {
         double d_product_2 = d_whileOverElements / product_2;
         // line 243: while (i < pick.length)
         for (int pass = iterations; pass > 0; pass--) {
-            double product_t3 = tape.popDouble();
-            int i_2 = tape.popInt();
             double product_2 = tape.popDouble();
+            int i_2 = pass - 1;
             int product_t1 = pick[i_2];
+            double product_t2 = xs[product_t1];
+            double product_t3 = product_t2 + 1;
             double d_product_3 = d_product_2;
             d_product_2 = 0.0;
             // line 244: product *= xs[pick[i]] + 1;

@@ -3,8 +3,11 @@ package dev.chainrule.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
+import dev.chainrule.processor.ad.reverse.Recomputed;
 import dev.chainrule.processor.ad.reverse.Recording;
+import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Type;
@@ -146,10 +149,10 @@ final class BackwardWriter {
   }
 
   /**
-   * Brings back what a pass or arm kept: pops what forward pushed, last pushed first, then reads
-   * again the elements of parameter arrays it read, with indices popped already ({@code double x_t1
-   * = x[i_2];}). Returns the names restored so far, these included: a name an enclosing block
-   * declared is assigned, not declared again.
+   * Brings back what a pass or arm kept: pops what forward pushed, last pushed first, then computes
+   * again what it can in the order forward did ({@code double x_t1 = x[i_2];}). Returns the names
+   * restored so far, these included: a name an enclosing block declared is assigned, not declared
+   * again.
    */
   private Set<String> restore(Recording.Kept kept, Set<String> restored) {
     Set<String> now = new HashSet<>(restored);
@@ -166,10 +169,39 @@ final class BackwardWriter {
           };
       declareOrAssign(value, CodeBlock.of("$L.$L()", tape, pop), now);
     }
-    for (Step read : kept.reread()) {
-      declareOrAssign(read.result(), code.primal(read), now);
+    for (Recomputed again : kept.recomputed()) {
+      declareOrAssign(again.value(), recompute(again), now);
     }
     return now;
+  }
+
+  /** The step again, or a counter from the pass number: {@code i + (pass - 1) * 2}. */
+  private CodeBlock recompute(Recomputed again) {
+    if (again instanceof Recomputed.Again step) {
+      return code.primal(step.step());
+    }
+    Recomputed.Counted counted = (Recomputed.Counted) again;
+    String pass = names.passCounter(counted.loop());
+    // A long counter multiplies in long: the int product of the pass and stride could overflow.
+    String before =
+        counted.header().type() == Type.LONG ? "(long) (" + pass + " - 1)" : "(" + pass + " - 1)";
+    CodeBlock steps =
+        isOne(counted.stride())
+            ? CodeBlock.of("$L", before)
+            : CodeBlock.of("$L * $L", before, code.operand(counted.stride()));
+    if (isZero(counted.initial()) && !counted.down()) {
+      return isOne(counted.stride()) ? CodeBlock.of("$L - 1", pass) : steps;
+    }
+    return CodeBlock.of(
+        "$L $L $L", code.operand(counted.initial()), counted.down() ? "-" : "+", steps);
+  }
+
+  private static boolean isOne(Operand operand) {
+    return operand instanceof Literal literal && literal.value() == 1;
+  }
+
+  private static boolean isZero(Operand operand) {
+    return operand instanceof Literal literal && literal.value() == 0;
   }
 
   private void declareOrAssign(Value value, CodeBlock computed, Set<String> declared) {

@@ -60,14 +60,15 @@ public enum Type {
     return this == DOUBLE || this == DOUBLE_ARRAY;
   }
 
+  /** Int or long: wrapping arithmetic, exact in any order. */
+  public boolean isIntegral() {
+    return this == LONG || this == INT;
+  }
+
   public boolean isArray() {
     return this == DOUBLE_ARRAY || this == INT_ARRAY;
   }
 
-  /**
-   * Maps a javac type kind, or returns null for kinds outside the supported subset (float, char,
-   * references).
-   */
   /** Like {@link #of(TypeKind)}, and {@code double[]} and {@code int[]} too. */
   public static Type of(TypeMirror type) {
     if (type instanceof ArrayType array) {
@@ -80,6 +81,10 @@ public enum Type {
     return of(type.getKind());
   }
 
+  /**
+   * Maps a javac type kind, or returns null for kinds outside the supported subset (float, char,
+   * references).
+   */
   public static Type of(TypeKind kind) {
     return switch (kind) {
       case DOUBLE -> DOUBLE;

@@ -3,11 +3,12 @@ package dev.chainrule.processor.ad.reverse;
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
-import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
 import dev.chainrule.processor.ir.Value;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +20,10 @@ import java.util.stream.Stream;
 /**
  * Where forward keeps each value backward reads. A value computed outside every loop is computed
  * once per call, so a field of the workspace holds it. A value computed inside a loop takes a new
- * value on every pass: forward pushes it onto the tape at the end of the body, or of the branch
- * arm, that computes it, and backward pops it at the start of that body or arm replayed in reverse,
- * last pass first. A loop's header is pushed with its body; its exit value and its count of passes
- * with the code around the loop.
+ * value on every pass: backward either computes it again ({@link Recomputation}) or forward pushes
+ * it onto the tape at the end of the body, or of the branch arm, that computes it, and backward
+ * pops it at the start of that body or arm replayed in reverse, last pass first. A loop's header is
+ * kept with its body; its exit value and its count of passes with the code around the loop.
  */
 public final class Recording {
   /** An arm of a branch inside a loop, whose values are pushed at its end. */
@@ -30,27 +31,28 @@ public final class Recording {
 
   /**
    * What a loop's body, or an arm inside a loop, keeps for backward: the values forward pushes at
-   * its end, in order, and the elements of parameter arrays backward reads again at its start.
+   * its end, in order, and the values backward computes again at its start, in the order forward
+   * computed them.
    */
-  public record Kept(List<Value> pushed, List<Step> reread) {
+  public record Kept(List<Value> pushed, List<Recomputed> recomputed) {
     static final Kept NOTHING = new Kept(List.of(), List.of());
 
     public Kept {
       pushed = List.copyOf(pushed);
-      reread = List.copyOf(reread);
+      recomputed = List.copyOf(recomputed);
     }
 
     public boolean isEmpty() {
-      return pushed.isEmpty() && reread.isEmpty();
+      return pushed.isEmpty() && recomputed.isEmpty();
     }
 
     /** This, then {@code more}: a loop's headers are filed before its body's values. */
     Kept and(Kept more) {
       List<Value> values = new ArrayList<>(pushed);
       values.addAll(more.pushed);
-      List<Step> reads = new ArrayList<>(reread);
-      reads.addAll(more.reread);
-      return new Kept(values, reads);
+      List<Recomputed> again = new ArrayList<>(recomputed);
+      again.addAll(more.recomputed);
+      return new Kept(values, again);
     }
   }
 
@@ -59,14 +61,15 @@ public final class Recording {
   private final Map<Loop, Kept> passes = new IdentityHashMap<>();
   private final Map<Branch, Kept> thenArms = new IdentityHashMap<>();
   private final Map<Branch, Kept> elseArms = new IdentityHashMap<>();
-  private final Set<Step> rereadable = new LinkedHashSet<>();
+  private final Recomputation recomputation;
 
-  private Recording() {}
+  private Recording(Recomputation recomputation) {
+    this.recomputation = recomputation;
+  }
 
   static Recording of(Trace trace, Set<Value> read) {
-    Recording recording = new Recording();
-    Set<Value> needed = new HashSet<>(read);
-    recording.findRereads(trace.body(), false, Set.copyOf(trace.params()), needed);
+    Recording recording = new Recording(Recomputation.of(trace));
+    Set<Value> needed = recording.withInputs(read);
     recording.scope(trace.body(), null, needed);
     // Fields in the order the values are defined, parameters first.
     Set<Value> kept = new HashSet<>(recording.fields);
@@ -74,6 +77,19 @@ public final class Recording {
     trace.params().stream().filter(needed::contains).forEach(recording.fields::add);
     trace.definedValues().stream().filter(kept::contains).forEach(recording.fields::add);
     return recording;
+  }
+
+  /** The values backward reads, and what it computes those it recomputes from. */
+  private Set<Value> withInputs(Set<Value> read) {
+    Set<Value> needed = new HashSet<>();
+    Deque<Value> pending = new ArrayDeque<>(read);
+    while (!pending.isEmpty()) {
+      Value value = pending.pop();
+      if (needed.add(value)) {
+        recomputation.way(value).ifPresent(way -> pending.addAll(way.inputs()));
+      }
+    }
+    return needed;
   }
 
   /**
@@ -103,40 +119,19 @@ public final class Recording {
     file(home, values, read);
   }
 
-  /**
-   * An element of a parameter array read inside a loop is read again in backward rather than taped:
-   * parameter arrays are never written, and the caller must not change them between forward and
-   * backward. Backward then needs the index and the array instead.
-   */
-  private void findRereads(
-      List<Node> nodes, boolean inLoop, Set<Value> parameters, Set<Value> needed) {
-    for (Node node : nodes) {
-      if (node instanceof Step step) {
-        if (inLoop
-            && step.primitive() == Primitive.ELEMENT
-            && parameters.contains(step.args().get(0))
-            && needed.contains(step.result())) {
-          rereadable.add(step);
-          step.args().stream()
-              .filter(Value.class::isInstance)
-              .map(Value.class::cast)
-              .forEach(needed::add);
-        }
-      } else {
-        boolean inner = inLoop || node instanceof Loop;
-        Trace.children(node).forEach(child -> findRereads(child, inner, parameters, needed));
-      }
-    }
-  }
-
   private void file(Object home, Set<Value> values, Set<Value> read) {
     if (home == null) {
       values.stream().filter(read::contains).forEach(fields::add);
       return;
     }
-    List<Step> again = rereadable.stream().filter(s -> values.contains(s.result())).toList();
-    again.forEach(s -> values.remove(s.result()));
-    Kept kept = new Kept(values.stream().filter(read::contains).toList(), again);
+    List<Value> pushed = new ArrayList<>();
+    List<Recomputed> again = new ArrayList<>();
+    for (Value value : values) {
+      if (read.contains(value)) {
+        recomputation.way(value).ifPresentOrElse(again::add, () -> pushed.add(value));
+      }
+    }
+    Kept kept = new Kept(pushed, again);
     if (home instanceof Arm arm) {
       (arm.then() ? thenArms : elseArms).merge(arm.branch(), kept, Kept::and);
     } else {

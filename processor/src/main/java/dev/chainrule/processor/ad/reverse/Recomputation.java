@@ -1,0 +1,160 @@
+package dev.chainrule.processor.ad.reverse;
+
+import dev.chainrule.processor.ir.Branch;
+import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.Literal;
+import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.Node;
+import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Primitive;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Value;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which values computed inside loops backward computes again instead of reading them off the tape.
+ * A push and a pop cost a store, a load and the tape's bookkeeping each, more than an addition, so
+ * a value is computed again when its step is cheap and backward has its operands for free:
+ * parameters, values computed outside every loop (fields), loop counters (from the pass number) and
+ * other values computed again. Elements of parameter arrays are read again even when their index
+ * has to be taped: parameter arrays are never written, and the caller must not change them between
+ * forward and backward.
+ */
+final class Recomputation {
+  /** Steps cheaper to run again than to tape: no division, no Math function but the trivial. */
+  private static final Set<Primitive> CHEAP =
+      EnumSet.of(
+          Primitive.ADD,
+          Primitive.SUBTRACT,
+          Primitive.MULTIPLY,
+          Primitive.NEGATE,
+          Primitive.COPY,
+          Primitive.TO_DOUBLE,
+          Primitive.LENGTH,
+          Primitive.ABS,
+          Primitive.MAX,
+          Primitive.MIN);
+
+  private final Map<Value, Recomputed> ways = new HashMap<>();
+  private final Set<Value> free = new HashSet<>();
+  private final Set<Value> parameters;
+  private final Map<Value, Step> definitions = new HashMap<>();
+
+  private Recomputation(Trace trace) {
+    parameters = Set.copyOf(trace.params());
+    trace.steps().forEach(step -> definitions.put(step.result(), step));
+  }
+
+  static Recomputation of(Trace trace) {
+    Recomputation recomputation = new Recomputation(trace);
+    recomputation.free.addAll(trace.params());
+    recomputation.walk(trace.body(), false);
+    return recomputation;
+  }
+
+  /** How backward gets {@code value} without the tape, if it can. */
+  Optional<Recomputed> way(Value value) {
+    return Optional.ofNullable(ways.get(value));
+  }
+
+  private void walk(List<Node> nodes, boolean inLoop) {
+    for (Node node : nodes) {
+      if (!inLoop) {
+        // Computed once per call: a field holds it if backward reads it.
+        Trace.definedIn(node).stream().filter(value -> !value.type().isArray()).forEach(free::add);
+      }
+      if (node instanceof Step step) {
+        if (inLoop) {
+          step(step);
+        }
+      } else if (node instanceof Branch branch) {
+        walk(branch.then(), inLoop);
+        walk(branch.otherwise(), inLoop);
+      } else {
+        Loop loop = (Loop) node;
+        Set<Value> inside = new HashSet<>(Trace.definedIn(loop));
+        for (Loop.Carried carried : loop.carried()) {
+          counted(loop, carried, inside)
+              .ifPresent(
+                  way -> {
+                    ways.put(carried.header(), way);
+                    free.add(carried.header());
+                  });
+        }
+        walk(loop.body(), true);
+      }
+    }
+  }
+
+  private void step(Step step) {
+    List<Operand> args = step.args();
+    if (step.primitive() == Primitive.ELEMENT && parameters.contains(args.get(0))) {
+      ways.put(step.result(), new Recomputed.Again(step));
+      if (isFree(args.get(1))) {
+        free.add(step.result());
+      }
+    } else if (CHEAP.contains(step.primitive()) && args.stream().allMatch(this::isFree)) {
+      ways.put(step.result(), new Recomputed.Again(step));
+      free.add(step.result());
+    }
+  }
+
+  private boolean isFree(Operand operand) {
+    return !(operand instanceof Value value) || free.contains(value);
+  }
+
+  /**
+   * A loop counter: an int or long header whose next value is the header plus or minus an operand
+   * fixed for the loop, on every pass (the step is in the body, not in a branch of it).
+   */
+  private Optional<Recomputed> counted(Loop loop, Loop.Carried carried, Set<Value> inside) {
+    Value header = carried.header();
+    Step update = carried.next() instanceof Value next ? definitions.get(next) : null;
+    if (!header.type().isIntegral()
+        || update == null
+        || !loop.body().contains(update)
+        || update.result().type() != header.type()) {
+      return Optional.empty();
+    }
+    List<Operand> args = update.args();
+    Operand stride;
+    boolean down;
+    if (update.primitive() == Primitive.ADD && args.get(0).equals(header)) {
+      stride = args.get(1);
+      down = false;
+    } else if (update.primitive() == Primitive.ADD && args.get(1).equals(header)) {
+      stride = args.get(0);
+      down = false;
+    } else if (update.primitive() == Primitive.SUBTRACT && args.get(0).equals(header)) {
+      stride = args.get(1);
+      down = true;
+    } else {
+      return Optional.empty();
+    }
+    if (stride instanceof Value value && inside.contains(value)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Recomputed.Counted(loop, header, constantOf(carried.initial()), stride, down));
+  }
+
+  /**
+   * {@code int i = 0; for (; i < n; i++)}: the loop starts from the literal, not from {@code i}.
+   */
+  private Operand constantOf(Operand operand) {
+    Step step = operand instanceof Value value ? definitions.get(value) : null;
+    if (step != null
+        && step.primitive() == Primitive.COPY
+        && (step.args().get(0) instanceof Literal || step.args().get(0) instanceof Constant)) {
+      return step.args().get(0);
+    }
+    return operand;
+  }
+}

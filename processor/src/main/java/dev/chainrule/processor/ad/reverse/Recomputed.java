@@ -1,0 +1,58 @@
+package dev.chainrule.processor.ad.reverse;
+
+import dev.chainrule.processor.ir.Loop;
+import dev.chainrule.processor.ir.Operand;
+import dev.chainrule.processor.ir.Step;
+import dev.chainrule.processor.ir.Value;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How backward gets a value of a loop pass again without the tape: by running its step again, or,
+ * for a loop counter, from the number of the pass it is replaying.
+ */
+public sealed interface Recomputed {
+  /** The value recomputed. */
+  Value value();
+
+  /** The values it is computed from, which backward must have first. */
+  List<Value> inputs();
+
+  /**
+   * The step again, with the operands it had in forward: {@code x[i + 1] - x[i] * x[i]} is cheaper
+   * to compute twice than to push and pop, once {@code i} is known.
+   */
+  record Again(Step step) implements Recomputed {
+    @Override
+    public Value value() {
+      return step.result();
+    }
+
+    @Override
+    public List<Value> inputs() {
+      return values(step.args().stream());
+    }
+  }
+
+  /**
+   * A header that starts at {@code initial} and changes by {@code stride} every pass ({@code i++},
+   * {@code k -= 2}): on pass p it holds {@code initial ± (p − 1) · stride}. Integer arithmetic
+   * wraps the same way whether it adds p − 1 times or multiplies once, so the value is exact.
+   */
+  record Counted(Loop loop, Value header, Operand initial, Operand stride, boolean down)
+      implements Recomputed {
+    @Override
+    public Value value() {
+      return header;
+    }
+
+    @Override
+    public List<Value> inputs() {
+      return values(Stream.of(initial, stride));
+    }
+  }
+
+  private static List<Value> values(Stream<Operand> operands) {
+    return operands.filter(Value.class::isInstance).map(Value.class::cast).toList();
+  }
+}
