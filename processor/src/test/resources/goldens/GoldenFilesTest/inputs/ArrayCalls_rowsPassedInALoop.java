@@ -86,7 +86,7 @@ public final class ArrayCalls_rowsPassedInALoop {
         // line 45: for (int r = 0; r < 3; r++)
         double total_2 = total;
         int r_2 = r;
-        iterations = 0;
+        int passes = 0;
         while (r_2 < 3) {
             // line 46: int i = 0;
             int i = 0;
@@ -114,10 +114,11 @@ public final class ArrayCalls_rowsPassedInALoop {
             // line 45: for (int r = 0; r < 3; r++)
             int r_3 = r_2 + 1;
             tape.push(iterations_2);
-            iterations++;
+            passes++;
             total_2 = total_3;
             r_2 = r_3;
         }
+        iterations = passes;
         recorded = true;
         return total_2;
     }

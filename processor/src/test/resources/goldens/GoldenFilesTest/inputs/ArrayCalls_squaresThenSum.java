@@ -79,7 +79,7 @@ public final class ArrayCalls_squaresThenSum {
         int i = 0;
         // line 33: for (int i = 0; i < x.length; i++)
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < x.length) {
             // line 34: squares[i] = x[i] * x[i];
             double squares_t2 = x[i_2];
@@ -90,9 +90,10 @@ public final class ArrayCalls_squaresThenSum {
             identity[i_2] = i_2;
             // line 33: for (int i = 0; i < x.length; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 37: return weightedSum(w, squares, identity);
         double squaresThenSum = weightedSum.forward(w, squares, identity);
         recorded = true;

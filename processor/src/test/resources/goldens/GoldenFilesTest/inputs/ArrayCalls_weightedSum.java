@@ -60,7 +60,7 @@ public final class ArrayCalls_weightedSum {
         // line 16: for (int i = 0; i < pick.length; i++)
         double sum_2 = sum;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < pick.length) {
             // line 17: sum += w[pick[i]] * x[i];
             int sum_t1 = pick[i_2];
@@ -70,10 +70,11 @@ public final class ArrayCalls_weightedSum {
             double sum_3 = sum_2 + sum_t4;
             // line 16: for (int i = 0; i < pick.length; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

@@ -80,7 +80,7 @@ public final class LocalArrays_indexArray {
         int orderIndex = 0;
         double acc_2 = acc;
         int orderIndex_2 = orderIndex;
-        iterations_2 = 0;
+        int passes = 0;
         while (orderIndex_2 < order.length) {
             // line 91: for (int i : order)
             int i_4 = order[orderIndex_2];
@@ -92,10 +92,11 @@ public final class LocalArrays_indexArray {
             // line 91: for (int i : order)
             int orderIndex_3 = orderIndex_2 + 1;
             tape.push(i_4);
-            iterations_2++;
+            passes++;
             acc_2 = acc_3;
             orderIndex_2 = orderIndex_3;
         }
+        iterations_2 = passes;
         recorded = true;
         return acc_2;
     }

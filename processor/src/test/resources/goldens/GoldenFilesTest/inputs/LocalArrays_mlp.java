@@ -88,7 +88,7 @@ public final class LocalArrays_mlp {
         int j = 0;
         // line 27: for (int j = 0; j < hiddenUnits; j++)
         int j_2 = j;
-        iterations = 0;
+        int passes = 0;
         while (j_2 < hiddenUnits) {
             // line 28: int k = 0;
             int k = 0;
@@ -122,9 +122,10 @@ public final class LocalArrays_mlp {
             int j_3 = j_2 + 1;
             tape.push(iterations_2);
             tape.push(hidden_t12);
-            iterations++;
+            passes++;
             j_2 = j_3;
         }
+        iterations = passes;
         // line 33: double out = 0;
         double out = 0;
         // line 34: int j = 0;
@@ -132,7 +133,7 @@ public final class LocalArrays_mlp {
         // line 34: for (int j = 0; j < hiddenUnits; j++)
         out_2 = out;
         int j_5 = j_4;
-        iterations_3 = 0;
+        int passes_2 = 0;
         while (j_5 < hiddenUnits) {
             // line 35: out += w2[j] * hidden[j];
             double out_t1 = w2[j_5];
@@ -142,10 +143,11 @@ public final class LocalArrays_mlp {
             // line 34: for (int j = 0; j < hiddenUnits; j++)
             int j_6 = j_5 + 1;
             tape.push(out_t2);
-            iterations_3++;
+            passes_2++;
             out_2 = out_3;
             j_5 = j_6;
         }
+        iterations_3 = passes_2;
         // line 37: return out * out;
         double mlp = out_2 * out_2;
         recorded = true;

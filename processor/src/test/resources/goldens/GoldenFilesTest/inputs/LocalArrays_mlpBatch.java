@@ -96,7 +96,7 @@ public final class LocalArrays_mlpBatch {
         // line 145: for (int b = 0; b < xs.length; b++)
         double loss_2 = loss;
         int b_2 = b;
-        iterations = 0;
+        int passes = 0;
         while (b_2 < xs.length) {
             // line 146: int j = 0;
             int j = 0;
@@ -154,10 +154,11 @@ public final class LocalArrays_mlpBatch {
             tape.push(iterations_2);
             tape.push(iterations_3);
             tape.push(out_2);
-            iterations++;
+            passes++;
             loss_2 = loss_3;
             b_2 = b_3;
         }
+        iterations = passes;
         // line 156: return loss / xs.length;
         mlpBatch_t1 = xs.length;
         double mlpBatch = loss_2 / mlpBatch_t1;

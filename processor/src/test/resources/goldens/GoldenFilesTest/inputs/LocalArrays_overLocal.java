@@ -68,7 +68,7 @@ public final class LocalArrays_overLocal {
         int powersIndex = 0;
         double sum_2 = sum;
         int powersIndex_2 = powersIndex;
-        iterations = 0;
+        int passes = 0;
         while (powersIndex_2 < powers.length) {
             // line 131: for (double p : powers)
             double p = powers[powersIndex_2];
@@ -78,10 +78,11 @@ public final class LocalArrays_overLocal {
             // line 131: for (double p : powers)
             int powersIndex_3 = powersIndex_2 + 1;
             tape.push(p);
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             powersIndex_2 = powersIndex_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

@@ -73,7 +73,7 @@ public final class LocalArrays_prefixSums {
         int i = 1;
         // line 45: for (int i = 1; i < xs.length; i++)
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < xs.length) {
             // line 46: sums[i] = sums[i - 1] + xs[i] * xs[i];
             int sums_t3 = i_2 - 1;
@@ -85,9 +85,10 @@ public final class LocalArrays_prefixSums {
             sums[i_2] = sums_t8;
             // line 45: for (int i = 1; i < xs.length; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 48: double total = 0;
         double total = 0;
         // line 49: int i = sums.length - 1;
@@ -96,7 +97,7 @@ public final class LocalArrays_prefixSums {
         // line 49: for (int i = sums.length - 1; i >= 0; i--)
         double total_2 = total;
         int i_5 = i_4;
-        iterations_2 = 0;
+        int passes_2 = 0;
         while (i_5 >= 0) {
             // line 50: total += Math.sqrt(sums[i]) / (i + 1);
             double total_t1 = sums[i_5];
@@ -107,10 +108,11 @@ public final class LocalArrays_prefixSums {
             // line 49: for (int i = sums.length - 1; i >= 0; i--)
             int i_6 = i_5 - 1;
             tape.push(total_t2);
-            iterations_2++;
+            passes_2++;
             total_2 = total_3;
             i_5 = i_6;
         }
+        iterations_2 = passes_2;
         recorded = true;
         return total_2;
     }

@@ -62,7 +62,7 @@ public final class LocalArrays_scratchPerPass {
         // line 71: for (int i = 0; i < xs.length; i++)
         double total_2 = total;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < xs.length) {
             // line 72: double[] scratch = new double[2];
             if (scratch == null || scratch.length != 2) {
@@ -102,10 +102,11 @@ public final class LocalArrays_scratchPerPass {
             tape.push(scratch_t3);
             tape.push(scratch_t4);
             tape.push(branch1);
-            iterations++;
+            passes++;
             total_2 = total_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return total_2;
     }

@@ -79,7 +79,7 @@ public final class LocalArrays_softmaxLoss {
         // line 114: for (int i = 0; i < logits.length; i++)
         sum_2 = sum;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < logits.length) {
             // line 115: p[i] = Math.exp(logits[i]);
             double p_t2 = logits[i_2];
@@ -91,10 +91,11 @@ public final class LocalArrays_softmaxLoss {
             // line 114: for (int i = 0; i < logits.length; i++)
             int i_3 = i_2 + 1;
             tape.push(p_t3);
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 118: double loss = 0;
         double loss = 0;
         // line 119: int i = 0;
@@ -102,7 +103,7 @@ public final class LocalArrays_softmaxLoss {
         // line 119: for (int i = 0; i < p.length; i++)
         double loss_2 = loss;
         int i_5 = i_4;
-        iterations_2 = 0;
+        int passes_2 = 0;
         while (i_5 < p.length) {
             // line 120: p[i] /= sum;
             double p_t4 = p[i_5];
@@ -119,10 +120,11 @@ public final class LocalArrays_softmaxLoss {
             tape.push(p_t5);
             tape.push(loss_t2);
             tape.push(loss_t3);
-            iterations_2++;
+            passes_2++;
             loss_2 = loss_3;
             i_5 = i_6;
         }
+        iterations_2 = passes_2;
         recorded = true;
         return loss_2;
     }

@@ -61,7 +61,7 @@ public final class Loops_breakAndContinue {
         boolean broke_2 = broke;
         double sum_2 = sum;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (!broke_2 && i_2 < xs.length) {
             // line 150: for (int i = 0; i < xs.length; i++)
             boolean skip = false;
@@ -122,11 +122,12 @@ public final class Loops_breakAndContinue {
             }
             tape.push(i_2);
             tape.push(branch2);
-            iterations++;
+            passes++;
             broke_2 = broke_5;
             sum_2 = sum_5;
             i_2 = i_4;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

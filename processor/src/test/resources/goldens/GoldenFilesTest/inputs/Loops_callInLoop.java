@@ -59,7 +59,7 @@ public final class Loops_callInLoop {
         int xsIndex = 0;
         double sum_2 = sum;
         int xsIndex_2 = xsIndex;
-        iterations = 0;
+        int passes = 0;
         while (xsIndex_2 < xs.length) {
             // line 272: for (double v : xs)
             double v = xs[xsIndex_2];
@@ -70,10 +70,11 @@ public final class Loops_callInLoop {
             // line 272: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(sum_t1);
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             xsIndex_2 = xsIndex_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

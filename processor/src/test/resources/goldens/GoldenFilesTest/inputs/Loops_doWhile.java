@@ -49,7 +49,7 @@ public final class Loops_doWhile {
         // line 113: do ... while (k < n)
         double y_2 = y;
         int k_2 = k;
-        iterations = 0;
+        int passes = 0;
         do {
             // line 114: y = y * 0.5 + Math.sin(x * y);
             double y_t1 = y_2 * 0.5;
@@ -59,10 +59,11 @@ public final class Loops_doWhile {
             // line 115: k++;
             int k_3 = k_2 + 1;
             tape.push(y_2);
-            iterations++;
+            passes++;
             y_2 = y_3;
             k_2 = k_3;
         } while (k_2 < n);
+        iterations = passes;
         recorded = true;
         return y_2;
     }

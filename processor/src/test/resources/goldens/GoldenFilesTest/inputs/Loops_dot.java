@@ -57,7 +57,7 @@ public final class Loops_dot {
         // line 19: for (int i = 0; i < w.length; i++)
         double sum_2 = sum;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < w.length) {
             // line 20: sum += w[i] * x[i];
             double sum_t1 = w[i_2];
@@ -66,10 +66,11 @@ public final class Loops_dot {
             double sum_3 = sum_2 + sum_t3;
             // line 19: for (int i = 0; i < w.length; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

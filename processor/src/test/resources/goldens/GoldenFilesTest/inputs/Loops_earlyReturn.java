@@ -64,7 +64,7 @@ public final class Loops_earlyReturn {
         double result_2 = result;
         boolean returned_2 = returned;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (!returned_2 && i_2 < xs.length) {
             // line 139: sum += xs[i] * w;
             double sum_t1 = xs[i_2];
@@ -97,12 +97,13 @@ public final class Loops_earlyReturn {
             tape.push(sum_2);
             tape.push(i_2);
             tape.push(branch1);
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             result_2 = result_4;
             returned_2 = returned_4;
             i_2 = i_4;
         }
+        iterations = passes;
         // line 138: for (int i = 0; i < xs.length; i++)
         branch3 = returned_2;
         double earlyReturn;

@@ -52,7 +52,7 @@ public final class Loops_feeder {
         double q_2 = q;
         double p_2 = p;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < n) {
             // line 223: q += Math.cos(p);
             double q_t1 = Math.cos(p_2);
@@ -62,11 +62,12 @@ public final class Loops_feeder {
             // line 222: for (int i = 0; i < n; i++)
             int i_3 = i_2 + 1;
             tape.push(p_2);
-            iterations++;
+            passes++;
             q_2 = q_3;
             p_2 = p_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return q_2;
     }

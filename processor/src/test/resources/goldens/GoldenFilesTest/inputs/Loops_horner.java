@@ -58,7 +58,7 @@ public final class Loops_horner {
         // line 29: for (int i = c.length - 1; i >= 0; i--)
         double y_2 = y;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 >= 0) {
             // line 30: y = y * x + c[i];
             double y_t1 = y_2 * x;
@@ -67,10 +67,11 @@ public final class Loops_horner {
             // line 29: for (int i = c.length - 1; i >= 0; i--)
             int i_3 = i_2 - 1;
             tape.push(y_2);
-            iterations++;
+            passes++;
             y_2 = y_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return y_2;
     }

@@ -56,7 +56,7 @@ public final class Loops_logSumExp {
         int xsIndex = 0;
         double max_2 = max;
         int xsIndex_2 = xsIndex;
-        iterations = 0;
+        int passes = 0;
         while (xsIndex_2 < xs.length) {
             // line 50: for (double x : xs)
             double x = xs[xsIndex_2];
@@ -65,17 +65,18 @@ public final class Loops_logSumExp {
             // line 50: for (double x : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(max_2);
-            iterations++;
+            passes++;
             max_2 = max_3;
             xsIndex_2 = xsIndex_3;
         }
+        iterations = passes;
         // line 53: double sum = 0;
         double sum = 0;
         // line 54: for (double x : xs)
         int xsIndex_4 = 0;
         sum_2 = sum;
         int xsIndex_5 = xsIndex_4;
-        iterations_2 = 0;
+        int passes_2 = 0;
         while (xsIndex_5 < xs.length) {
             // line 54: for (double x : xs)
             double x_2 = xs[xsIndex_5];
@@ -86,10 +87,11 @@ public final class Loops_logSumExp {
             // line 54: for (double x : xs)
             int xsIndex_6 = xsIndex_5 + 1;
             tape.push(sum_t2);
-            iterations_2++;
+            passes_2++;
             sum_2 = sum_3;
             xsIndex_5 = xsIndex_6;
         }
+        iterations_2 = passes_2;
         // line 57: return max + Math.log(sum);
         double logSumExp_t1 = Math.log(sum_2);
         double logSumExp = max_2 + logSumExp_t1;

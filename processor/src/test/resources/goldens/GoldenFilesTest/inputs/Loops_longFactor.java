@@ -44,7 +44,7 @@ public final class Loops_longFactor {
         // line 233: for (int i = 0; i < 3; i++)
         double y_2 = y;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < 3) {
             // line 234: y = y * (m * 2L) / 10 + x;
             long y_t1 = m * 2L;
@@ -53,10 +53,11 @@ public final class Loops_longFactor {
             double y_3 = y_t3 + x;
             // line 233: for (int i = 0; i < 3; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             y_2 = y_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return y_2;
     }

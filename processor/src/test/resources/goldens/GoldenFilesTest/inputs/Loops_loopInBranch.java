@@ -65,7 +65,7 @@ public final class Loops_loopInBranch {
             int xsIndex = 0;
             double y_2 = y;
             int xsIndex_2 = xsIndex;
-            iterations = 0;
+            int passes = 0;
             while (xsIndex_2 < xs.length) {
                 // line 255: for (double v : xs)
                 double v = xs[xsIndex_2];
@@ -74,10 +74,11 @@ public final class Loops_loopInBranch {
                 // line 255: for (double v : xs)
                 int xsIndex_3 = xsIndex_2 + 1;
                 tape.push(y_2);
-                iterations++;
+                passes++;
                 y_2 = y_3;
                 xsIndex_2 = xsIndex_3;
             }
+            iterations = passes;
             y_5 = y_2;
         } else {
             // line 259: y = Math.exp(x);
@@ -91,7 +92,7 @@ public final class Loops_loopInBranch {
         // line 262: for (int i = 0; i < 3; i++)
         double z_2 = z;
         int i_2 = i;
-        iterations_2 = 0;
+        int passes_2 = 0;
         while (i_2 < 3) {
             // line 263: z += y / (i + 1);
             int z_t1 = i_2 + 1;
@@ -99,10 +100,11 @@ public final class Loops_loopInBranch {
             double z_3 = z_2 + z_t2;
             // line 262: for (int i = 0; i < 3; i++)
             int i_3 = i_2 + 1;
-            iterations_2++;
+            passes_2++;
             z_2 = z_3;
             i_2 = i_3;
         }
+        iterations_2 = passes_2;
         recorded = true;
         return z_2;
     }

@@ -56,7 +56,7 @@ public final class Loops_middle {
         // line 291: for (int k = 0; k < 3; k++)
         double total_2 = total;
         int k_2 = k;
-        iterations = 0;
+        int passes = 0;
         while (k_2 < 3) {
             // line 292: total += s * power(x, k) + k;
             double total_t1 = power.forward(x, k_2);
@@ -66,10 +66,11 @@ public final class Loops_middle {
             // line 291: for (int k = 0; k < 3; k++)
             int k_3 = k_2 + 1;
             tape.push(total_t1);
-            iterations++;
+            passes++;
             total_2 = total_3;
             k_2 = k_3;
         }
+        iterations = passes;
         recorded = true;
         return total_2;
     }

@@ -72,7 +72,7 @@ public final class Loops_mlpLoss {
         // line 84: for (int b = 0; b < xs.length; b++)
         double loss_2 = loss;
         int b_2 = b;
-        iterations = 0;
+        int passes = 0;
         while (b_2 < xs.length) {
             // line 85: double out = 0;
             double out = 0;
@@ -111,10 +111,11 @@ public final class Loops_mlpLoss {
             int b_3 = b_2 + 1;
             tape.push(iterations_2);
             tape.push(out_2);
-            iterations++;
+            passes++;
             loss_2 = loss_3;
             b_2 = b_3;
         }
+        iterations = passes;
         // line 93: return loss / xs.length;
         mlpLoss_t1 = xs.length;
         double mlpLoss = loss_2 / mlpLoss_t1;

@@ -62,7 +62,7 @@ public final class Loops_nested {
         // line 194: for (int i = 0; i < w.length; i++)
         double s_2 = s;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < w.length) {
             // line 195: double row = 0;
             double row = 0;
@@ -93,10 +93,11 @@ public final class Loops_nested {
             int i_3 = i_2 + 1;
             tape.push(iterations_2);
             tape.push(row_2);
-            iterations++;
+            passes++;
             s_2 = s_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return s_2;
     }

@@ -61,7 +61,7 @@ public final class Loops_nestedReturn {
         double result_2 = result;
         boolean returned_2 = returned;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (!returned_2 && i_2 < xs.length) {
             // line 181: int j = 0;
             int j = 0;
@@ -122,12 +122,13 @@ public final class Loops_nestedReturn {
             }
             tape.push(i_2);
             tape.push(iterations_2);
-            iterations++;
+            passes++;
             acc_2 = acc_3;
             result_2 = result_3;
             returned_2 = returned_3;
             i_2 = i_4;
         }
+        iterations = passes;
         // line 180: for (int i = 0; i < xs.length; i++)
         branch4 = returned_2;
         double nestedReturn;

@@ -46,7 +46,7 @@ public final class Loops_newtonSqrt {
         // line 101: while (k < 50 && Math.abs(x * x - a) > 1e-15)
         double x_2 = x;
         int k_2 = k;
-        iterations = 0;
+        int passes = 0;
         while (k_2 < 50 && Math.abs(x_2 * x_2 - a) > 1e-15) {
             // line 102: x = 0.5 * (x + a / x);
             double x_t1 = a / x_2;
@@ -56,10 +56,11 @@ public final class Loops_newtonSqrt {
             int k_3 = k_2 + 1;
             tape.push(x_2);
             tape.push(x_t1);
-            iterations++;
+            passes++;
             x_2 = x_3;
             k_2 = k_3;
         }
+        iterations = passes;
         recorded = true;
         return x_2;
     }

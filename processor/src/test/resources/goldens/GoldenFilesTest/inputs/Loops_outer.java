@@ -56,7 +56,7 @@ public final class Loops_outer {
         // line 301: while (n < 2)
         double y_2 = y;
         int n_2 = n;
-        iterations = 0;
+        int passes = 0;
         while (n_2 < 2) {
             // line 302: y = Math.sin(y) + middle(x, y * 0.1);
             double y_t1 = Math.sin(y_2);
@@ -66,10 +66,11 @@ public final class Loops_outer {
             // line 303: n++;
             int n_3 = n_2 + 1;
             tape.push(y_2);
-            iterations++;
+            passes++;
             y_2 = y_3;
             n_2 = n_3;
         }
+        iterations = passes;
         recorded = true;
         return y_2;
     }

@@ -51,7 +51,7 @@ public final class Loops_piecewise {
         int xsIndex = 0;
         double sum_2 = sum;
         int xsIndex_2 = xsIndex;
-        iterations = 0;
+        int passes = 0;
         while (xsIndex_2 < xs.length) {
             // line 124: for (double v : xs)
             double v = xs[xsIndex_2];
@@ -72,10 +72,11 @@ public final class Loops_piecewise {
             // line 124: for (double v : xs)
             int xsIndex_3 = xsIndex_2 + 1;
             tape.push(branch1);
-            iterations++;
+            passes++;
             sum_2 = sum_5;
             xsIndex_2 = xsIndex_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

@@ -48,17 +48,18 @@ public final class Loops_power {
         // line 282: for (int i = 0; i < n; i++)
         double y_2 = y;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < n) {
             // line 283: y *= x;
             double y_3 = y_2 * x;
             // line 282: for (int i = 0; i < n; i++)
             int i_3 = i_2 + 1;
             tape.push(y_2);
-            iterations++;
+            passes++;
             y_2 = y_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return y_2;
     }

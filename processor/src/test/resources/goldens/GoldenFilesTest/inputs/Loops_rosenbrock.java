@@ -48,7 +48,7 @@ public final class Loops_rosenbrock {
         // line 38: for (int i = 0; i < x.length - 1; i++)
         double sum_2 = sum;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < x.length - 1) {
             // line 39: double a = x[i + 1] - x[i] * x[i];
             int a_t1 = i_2 + 1;
@@ -68,10 +68,11 @@ public final class Loops_rosenbrock {
             double sum_3 = sum_2 + sum_t4;
             // line 38: for (int i = 0; i < x.length - 1; i++)
             int i_3 = i_2 + 1;
-            iterations++;
+            passes++;
             sum_2 = sum_3;
             i_2 = i_3;
         }
+        iterations = passes;
         recorded = true;
         return sum_2;
     }

@@ -57,7 +57,7 @@ public final class Loops_softmaxCrossEntropy {
         // line 64: for (int i = 1; i < logits.length; i++)
         double max_2 = max;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < logits.length) {
             // line 65: if (logits[i] > max)
             boolean branch1 = logits[i_2] > max_2;
@@ -72,10 +72,11 @@ public final class Loops_softmaxCrossEntropy {
             // line 64: for (int i = 1; i < logits.length; i++)
             int i_3 = i_2 + 1;
             tape.push(branch1);
-            iterations++;
+            passes++;
             max_2 = max_4;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 69: double sum = 0;
         double sum = 0;
         // line 70: int i = 0;
@@ -83,7 +84,7 @@ public final class Loops_softmaxCrossEntropy {
         // line 70: for (int i = 0; i < logits.length; i++)
         sum_2 = sum;
         int i_5 = i_4;
-        iterations_2 = 0;
+        int passes_2 = 0;
         while (i_5 < logits.length) {
             // line 71: sum += StrictMath.exp(logits[i] - max);
             double sum_t1 = logits[i_5];
@@ -93,10 +94,11 @@ public final class Loops_softmaxCrossEntropy {
             // line 70: for (int i = 0; i < logits.length; i++)
             int i_6 = i_5 + 1;
             tape.push(sum_t3);
-            iterations_2++;
+            passes_2++;
             sum_2 = sum_3;
             i_5 = i_6;
         }
+        iterations_2 = passes_2;
         // line 73: return Math.log(sum) + max - logits[label[0]];
         double softmaxCrossEntropy_t1 = Math.log(sum_2);
         double softmaxCrossEntropy_t2 = softmaxCrossEntropy_t1 + max_2;

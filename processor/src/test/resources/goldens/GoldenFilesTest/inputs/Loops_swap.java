@@ -51,7 +51,7 @@ public final class Loops_swap {
         double a_2 = a;
         double b_2 = b;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < n) {
             // line 210: double t = a;
             double t = a_2;
@@ -63,11 +63,12 @@ public final class Loops_swap {
             // line 209: for (int i = 0; i < n; i++)
             int i_3 = i_2 + 1;
             tape.push(b_2);
-            iterations++;
+            passes++;
             a_2 = a_3;
             b_2 = b_3;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 214: return a + b;
         double swap = a_2 + b_2;
         recorded = true;

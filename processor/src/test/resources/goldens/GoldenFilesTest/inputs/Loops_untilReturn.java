@@ -50,7 +50,7 @@ public final class Loops_untilReturn {
         int k_2 = k;
         double result_2 = result;
         boolean returned_2 = returned;
-        iterations = 0;
+        int passes = 0;
         while (!returned_2) {
             // line 168: y = Math.sqrt(y + x);
             double y_t1 = y_2 + x;
@@ -73,12 +73,13 @@ public final class Loops_untilReturn {
             }
             tape.push(y_3);
             tape.push(branch1);
-            iterations++;
+            passes++;
             y_2 = y_3;
             k_2 = k_3;
             result_2 = result_4;
             returned_2 = returned_4;
         }
+        iterations = passes;
         recorded = true;
         return result_2;
     }

@@ -58,7 +58,7 @@ public final class Loops_whileOverElements {
         // line 243: while (i < pick.length)
         product_2 = product;
         int i_2 = i;
-        iterations = 0;
+        int passes = 0;
         while (i_2 < pick.length) {
             // line 244: product *= xs[pick[i]] + 1;
             int product_t1 = pick[i_2];
@@ -68,10 +68,11 @@ public final class Loops_whileOverElements {
             // line 245: i++;
             int i_3 = i_2 + 1;
             tape.push(product_2);
-            iterations++;
+            passes++;
             product_2 = product_3;
             i_2 = i_3;
         }
+        iterations = passes;
         // line 247: return Math.log(product);
         double whileOverElements = Math.log(product_2);
         recorded = true;

@@ -123,7 +123,7 @@ public final class Naming_loopLookalikes {
         boolean broke_4 = broke_2;
         double result_2 = result;
         int i_2 = i;
-        iterations_2 = 0;
+        int passes = 0;
         while (!broke_4 && i_2 < h.length) {
             // line 44: for (int i = 0; i < h.length; i++)
             boolean skip_2 = false;
@@ -205,17 +205,18 @@ public final class Naming_loopLookalikes {
             }
             tape_2.push(i_2);
             tape_2.push(branch2);
-            iterations_2++;
+            passes++;
             broke_3 = broke_8;
             k_2 = k_4;
             broke_4 = broke_9;
             result_2 = result_5;
             i_2 = i_4;
         }
+        iterations_2 = passes;
         // line 57: while (skip < 3)
         double output_2 = output;
         double skip_5 = skip;
-        iterations_3 = 0;
+        int passes_2 = 0;
         while (skip_5 < 3) {
             // line 58: output += broke * skip / Arrays;
             double output_t1 = broke_3 * skip_5;
@@ -224,10 +225,11 @@ public final class Naming_loopLookalikes {
             // line 59: skip++;
             double skip_6 = skip_5 + 1;
             tape_2.push(skip_5);
-            iterations_3++;
+            passes_2++;
             output_2 = output_3;
             skip_5 = skip_6;
         }
+        iterations_3 = passes_2;
         // line 61: return result + output;
         double loopLookalikes = result_2 + output_2;
         recorded = true;

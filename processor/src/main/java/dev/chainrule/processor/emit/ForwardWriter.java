@@ -131,7 +131,7 @@ final class ForwardWriter {
       @Override
       protected void beforeLoop(Loop loop) {
         if (counted(loop)) {
-          assign(loop.iterations(), CodeBlock.of("0"));
+          method.addStatement("int $L = 0", counter(loop));
         }
       }
 
@@ -139,8 +139,25 @@ final class ForwardWriter {
       protected void endOfPass(Loop loop) {
         push(recording.keptBy(loop).pushed());
         if (counted(loop)) {
-          method.addStatement("$L++", names.of(loop.iterations()));
+          method.addStatement("$L++", counter(loop));
         }
+      }
+
+      @Override
+      protected void afterLoop(Loop loop) {
+        if (fields.contains(loop.iterations())) {
+          method.addStatement("$L = $L", names.of(loop.iterations()), counter(loop));
+        }
+      }
+
+      /**
+       * Where forward counts the passes: a local, stored into the field, if backward reads the
+       * count from one, once after the loop rather than on every pass.
+       */
+      private String counter(Loop loop) {
+        return fields.contains(loop.iterations())
+            ? names.passesSoFar(loop)
+            : names.of(loop.iterations());
       }
 
       @Override

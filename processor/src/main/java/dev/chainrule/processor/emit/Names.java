@@ -137,6 +137,8 @@ final class Names {
 
   private record PassCounter(Loop loop) {}
 
+  private record PassesSoFar(Loop loop) {}
+
   private record Snapshot(Step call, int argument) {}
 
   /** The value's own name: a field or local of forward and tangent, a parameter for parameters. */
@@ -197,6 +199,11 @@ final class Names {
   /** The counter of a loop's passes in backward, which replays them last first. */
   String passCounter(Loop loop) {
     return getOrAllocate(new PassCounter(loop), "pass");
+  }
+
+  /** Forward's count of a loop's passes, in a local until the loop ends. */
+  String passesSoFar(Loop loop) {
+    return getOrAllocate(new PassesSoFar(loop), "passes");
   }
 
   /**
