@@ -50,4 +50,19 @@ final class ArrayCalls {
     }
     return total;
   }
+
+  /**
+   * A local array passed, then written: weightedSum's backward reads its arrays again, so it must
+   * see them as they were when passed, not as the caller left them.
+   */
+  @Differentiable
+  static double writtenAfterTheCall(double[] w, double[] x, int[] pick) {
+    double[] scaled = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      scaled[i] = 2 * x[i];
+    }
+    double before = weightedSum(w, scaled, pick);
+    scaled[0] = before * before;
+    return before + weightedSum(scaled, x, pick);
+  }
 }

@@ -61,7 +61,7 @@ final class ForwardWriter {
     if (plan.usesTape()) {
       method.addStatement("$L.clear()", tape);
     }
-    Map<Step, List<Integer>> snapshots = plan.snapshots();
+    Map<Step, AdjointPlan.StepAdjoint> snapshots = plan.snapshots();
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
       if (parameter.type() == Type.DOUBLE_ARRAY) {
@@ -174,19 +174,52 @@ final class ForwardWriter {
         values.forEach(v -> method.addStatement("$L.push($L)", tape, names.of(v)));
       }
 
-      /** A local array passed to a call in a loop is copied whole: later passes write it. */
+      /**
+       * A local array passed to a call and written afterwards is copied whole: onto the tape in a
+       * loop, where backward runs the call again; else into a buffer passed in its place.
+       */
       @Override
       protected void beforeStep(Step step) {
-        for (int argument : snapshots.getOrDefault(step, List.of())) {
-          method.addStatement("$L.push($L)", tape, code.operand(step.args().get(argument)));
+        AdjointPlan.StepAdjoint adjoint = snapshots.get(step);
+        if (adjoint == null) {
+          return;
+        }
+        for (int argument : adjoint.snapshots()) {
+          CodeBlock array = code.operand(step.args().get(argument));
+          if (adjoint.replays()) {
+            method.addStatement("$L.push($L)", tape, array);
+            continue;
+          }
+          String copy = names.snapshot(step, argument);
+          method
+              .beginControlFlow("if ($L == null || $L.length != $L.length)", copy, copy, array)
+              .addStatement(
+                  "$L = new $L[$L.length]",
+                  copy,
+                  step.args().get(argument).type().elementType().javaName(),
+                  array)
+              .endControlFlow()
+              .addStatement(
+                  "$T.arraycopy($L, 0, $L, 0, $L.length)", System.class, array, copy, copy);
         }
       }
 
       @Override
       protected CodeBlock value(Step step) {
-        return recordedCalls.contains(step)
-            ? CodeBlock.of("$L.forward($L)", names.callSite(step), code.arguments(step.args()))
-            : code.primal(step);
+        if (!recordedCalls.contains(step)) {
+          return code.primal(step);
+        }
+        AdjointPlan.StepAdjoint adjoint = snapshots.get(step);
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (int a = 0; a < step.args().size(); a++) {
+          arguments.add(a == 0 ? "" : ", ");
+          boolean copied = adjoint != null && !adjoint.replays() && adjoint.snapshots().contains(a);
+          arguments.add(
+              copied
+                  ? CodeBlock.of("$L", names.snapshot(step, a))
+                  : code.operand(step.args().get(a)));
+        }
+        return CodeBlock.of("$L.forward($L)", names.callSite(step), arguments.build());
       }
     }.write(trace.body(), new SourceComments(method));
     method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));

@@ -60,13 +60,15 @@ public final class WorkspaceWriter {
     adjoints
         .snapshots()
         .forEach(
-            (call, arguments) ->
-                arguments.forEach(
-                    a ->
-                        type.addField(
-                            Code.typeOf(call.args().get(a).type()),
-                            names.snapshot(call, a),
-                            Modifier.PRIVATE)));
+            (call, adjoint) ->
+                adjoint
+                    .snapshots()
+                    .forEach(
+                        a ->
+                            type.addField(
+                                Code.typeOf(call.args().get(a).type()),
+                                names.snapshot(call, a),
+                                Modifier.PRIVATE)));
     if (adjoints.usesTape()) {
       type.addField(
           FieldSpec.builder(TAPE_CLASS, names.member(TAPE), Modifier.PRIVATE, Modifier.FINAL)

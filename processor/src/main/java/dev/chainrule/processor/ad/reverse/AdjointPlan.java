@@ -48,6 +48,10 @@ public record AdjointPlan(
    * The updates of one step's arguments, in argument order. For a call inside a loop, {@code
    * replays}: the callee's workspace recorded only the last pass, so backward calls its forward
    * again, with this pass's arguments, before its backward.
+   *
+   * <p>{@code snapshots} are the call's arguments that are local arrays forward copies when it
+   * passes them, because it writes them afterwards and the callee's backward may read them again:
+   * onto the tape for a call that replays, else into a buffer the callee keeps reading.
    */
   public record StepAdjoint(
       Step step,
@@ -141,22 +145,22 @@ public record AdjointPlan(
 
   /** Whether forward records anything on the tape: values in loops, or arrays passed in them. */
   public boolean usesTape() {
-    return recording.usesTape() || !snapshots().isEmpty();
+    return recording.usesTape() || snapshots().values().stream().anyMatch(StepAdjoint::replays);
   }
 
-  /** The calls inside loops that pass local arrays, with the arguments forward copies. */
-  public Map<Step, List<Integer>> snapshots() {
-    Map<Step, List<Integer>> snapshots = new LinkedHashMap<>();
+  /** The calls that pass local arrays forward copies, with what backward does for them. */
+  public Map<Step, StepAdjoint> snapshots() {
+    Map<Step, StepAdjoint> snapshots = new LinkedHashMap<>();
     collectSnapshots(parts, snapshots);
     return snapshots;
   }
 
-  private static void collectSnapshots(List<Part> parts, Map<Step, List<Integer>> snapshots) {
+  private static void collectSnapshots(List<Part> parts, Map<Step, StepAdjoint> snapshots) {
     for (Part part : parts) {
       if (part instanceof Block block) {
         block.steps().stream()
             .filter(s -> !s.snapshots().isEmpty())
-            .forEach(s -> snapshots.put(s.step(), s.snapshots()));
+            .forEach(s -> snapshots.put(s.step(), s));
       } else if (part instanceof BranchAdjoint branch) {
         collectSnapshots(branch.then(), snapshots);
         collectSnapshots(branch.otherwise(), snapshots);
@@ -167,7 +171,7 @@ public record AdjointPlan(
   }
 
   public static AdjointPlan of(Trace trace, Activity activity) {
-    Planner planner = new Planner(activity, trace.params());
+    Planner planner = new Planner(activity, trace.params(), writtenLater(trace));
     Set<Value> declared = new HashSet<>();
     Optional<Value> seed = Optional.empty();
     if (activity.isActive(trace.result())) {
@@ -180,14 +184,39 @@ public record AdjointPlan(
     return new AdjointPlan(seed, parts, gradients, Recording.of(trace, planner.read));
   }
 
+  /**
+   * The versions of local arrays that are written again: a store takes them, or they flow on
+   * through a branch or a loop, where a store may. A version not among them is never written after
+   * it is made.
+   */
+  private static Set<Value> writtenLater(Trace trace) {
+    Set<Operand> continued = new HashSet<>();
+    trace.steps().stream()
+        .filter(step -> step.primitive() == Primitive.STORE)
+        .forEach(step -> continued.add(step.args().get(0)));
+    for (Branch branch : trace.branches()) {
+      branch.phis().forEach(phi -> continued.addAll(List.of(phi.fromThen(), phi.fromElse())));
+    }
+    for (Loop loop : trace.loops()) {
+      loop.carried().forEach(carried -> continued.add(carried.initial()));
+    }
+    Set<Value> arrays = new HashSet<>();
+    continued.stream()
+        .filter(operand -> operand instanceof Value value && value.type().isArray())
+        .forEach(operand -> arrays.add((Value) operand));
+    return arrays;
+  }
+
   private static final class Planner {
     private final Activity activity;
     private final Set<Value> parameters;
+    private final Set<Value> writtenLater;
     private final Set<Value> read = new HashSet<>();
 
-    Planner(Activity activity, List<Value> parameters) {
+    Planner(Activity activity, List<Value> parameters, Set<Value> writtenLater) {
       this.activity = activity;
       this.parameters = Set.copyOf(parameters);
+      this.writtenLater = writtenLater;
     }
 
     /**
@@ -289,17 +318,19 @@ public record AdjointPlan(
       }
       // A call inside a loop runs its callee's forward again in backward, with this pass's
       // arguments: scalars are read from the tape, and so are local arrays, copied whole when
-      // passed, since later passes write them. Parameter arrays are never written.
+      // passed, since later passes write them. Parameter arrays are never written. A call outside
+      // loops is not run again, but its callee's backward may read its arrays again: a local
+      // array written after the call is passed as a copy.
       boolean replays = inLoop;
       List<Integer> snapshots = new ArrayList<>();
-      if (replays) {
-        for (int a = 0; a < step.args().size(); a++) {
-          Operand arg = step.args().get(a);
-          if (arg instanceof Value value && value.type().isArray() && !parameters.contains(value)) {
-            snapshots.add(a);
-          } else {
-            read(arg);
-          }
+      for (int a = 0; a < step.args().size(); a++) {
+        Operand arg = step.args().get(a);
+        boolean localArray =
+            arg instanceof Value value && value.type().isArray() && !parameters.contains(value);
+        if (localArray && (replays || writtenLater.contains(arg))) {
+          snapshots.add(a);
+        } else if (replays) {
+          read(arg);
         }
       }
       MethodRef callee = (MethodRef) step.callee();
