@@ -594,7 +594,8 @@ final class Harness {
     List<ComputationGraph.Node> inputs = coordinates.inputNodes(graph);
     for (int k = 0; k < n; k++) {
       double g = inputs.get(k).grad();
-      if (!(Math.abs(g - gradient[k]) <= SAME_TERMS * magnitudes[k] + Double.MIN_NORMAL)) {
+      if (!same(g, gradient[k])
+          && !(Math.abs(g - gradient[k]) <= SAME_TERMS * magnitudes[k] + Double.MIN_NORMAL)) {
         failures.add(
             new Failure(
                 program.name(),
