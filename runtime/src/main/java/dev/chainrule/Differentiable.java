@@ -46,28 +46,35 @@ import java.lang.annotation.Target;
  *
  * <h2>Supported subset</h2>
  *
+ * <p>The README's "What a {@code @Differentiable} method may contain" is the full list; in short:
+ *
  * <ul>
  *   <li>The method is {@code static}, returns {@code double}, and takes {@code double} and {@code
  *       double[]} parameters (differentiable) and {@code int}, {@code int[]}, {@code long} or
- *       {@code boolean} parameters (constants); arrays are read element by element and never
- *       written.
- *   <li>Statements: declarations of {@code double} locals; assignments to them and to {@code
- *       double} parameters ({@code = += -= *= /=}, {@code ++}, {@code --}); blocks; {@code if} and
- *       {@code else}; {@code switch} on an {@code int} or {@code long} local or parameter, with
- *       arrow cases or colon cases that end in {@code break} or {@code return}; and {@code return}
- *       at the end of the body or of a branch. The derivative is that of the branch taken.
+ *       {@code boolean} parameters (constants); array parameters are read element by element and
+ *       never written, and must not change between a {@code forward} and the {@code backward} after
+ *       it, which reads them again.
+ *   <li>Locals: {@code double} and {@code int} locals, and local {@code double[]} and {@code int[]}
+ *       arrays made with {@code new double[n]} or an initialiser, read and written element by
+ *       element.
+ *   <li>Statements: assignments ({@code = += -= *= /=}, {@code ++}, {@code --}); blocks; {@code if}
+ *       and {@code else}; {@code switch} on an {@code int} or {@code long}; {@code for}, enhanced
+ *       {@code for}, {@code while} and {@code do}/{@code while}, with unlabeled {@code break} and
+ *       {@code continue}; and {@code return} at the end of any block. The derivative is that of the
+ *       path taken.
  *   <li>Expressions: {@code int}, {@code long} and {@code double} literals; parameters and locals;
  *       {@code static final} double, int or long fields that generated code can see, or that are
- *       compile-time constants; {@code + - * /}, unary {@code -} and {@code +}, parentheses; casts
- *       to {@code double}; {@code ?:} and {@code switch} expressions; conditions with {@code < <= >
- *       >= == !=}, {@code && || !}, boolean parameters and literals; and these {@code
+ *       compile-time constants; {@code + - * /}, {@code %} of ints, unary {@code -} and {@code +};
+ *       casts to {@code double}; {@code ?:} and {@code switch} expressions; conditions with {@code
+ *       < <= > >= == !=}, {@code && || !}, boolean parameters and literals; and these {@code
  *       java.lang.Math} or {@code StrictMath} functions: sin cos tan asin acos atan atan2 sinh cosh
  *       tanh exp expm1 log log10 log1p sqrt cbrt pow hypot abs max min, and signum floor ceil rint,
  *       whose derivative is zero.
  *   <li>Calls of other static {@code @Differentiable} methods compiled together with this one (not
- *       recursive, directly or mutually), differentiated through their generated classes; and calls
- *       of static methods returning {@code int}, {@code long} or {@code boolean}, which are
- *       constants. Called methods must be visible to the generated class (not private).
+ *       recursive, directly or mutually), with scalars and arrays passed whole, differentiated
+ *       through their generated classes; and calls of static methods returning {@code int}, {@code
+ *       long} or {@code boolean}, which are constants. Called methods must be visible to the
+ *       generated class (not private).
  * </ul>
  *
  * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and {@code
