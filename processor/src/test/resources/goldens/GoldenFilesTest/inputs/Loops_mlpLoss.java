@@ -81,7 +81,6 @@ public final class Loops_mlpLoss {
             // line 86: for (int j = 0; j < 2; j++)
             double out_2 = out;
             int j_2 = j;
-            int iterations_2 = 0;
             while (j_2 < 2) {
                 // line 87: double hidden = Math.tanh(w[j] * xs[b] + w[2]);
                 double hidden_t1 = w[j_2];
@@ -97,7 +96,6 @@ public final class Loops_mlpLoss {
                 // line 86: for (int j = 0; j < 2; j++)
                 int j_3 = j_2 + 1;
                 tape.push(hidden);
-                iterations_2++;
                 out_2 = out_3;
                 j_2 = j_3;
             }
@@ -109,7 +107,6 @@ public final class Loops_mlpLoss {
             double loss_3 = loss_2 + loss_t1;
             // line 84: for (int b = 0; b < xs.length; b++)
             int b_3 = b_2 + 1;
-            tape.push(iterations_2);
             tape.push(out_2);
             passes++;
             loss_2 = loss_3;
@@ -138,8 +135,8 @@ public final class Loops_mlpLoss {
         // line 84: for (int b = 0; b < xs.length; b++)
         for (int pass = iterations; pass > 0; pass--) {
             double out_2 = tape.popDouble();
-            int iterations_2 = tape.popInt();
             int b_2 = pass - 1;
+            int iterations_2 = 2;
             double error_t1 = ys[b_2];
             double error = out_2 - error_t1;
             double d_loss_3 = d_loss_2;

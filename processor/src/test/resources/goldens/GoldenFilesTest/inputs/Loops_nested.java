@@ -71,7 +71,6 @@ public final class Loops_nested {
             // line 196: for (int j = 0; j <= i; j++)
             double row_2 = row;
             int j_2 = j;
-            int iterations_2 = 0;
             while (j_2 <= i_2) {
                 // line 197: row += Math.tanh(w[i] * x[j]);
                 double row_t1 = w[i_2];
@@ -82,7 +81,6 @@ public final class Loops_nested {
                 // line 196: for (int j = 0; j <= i; j++)
                 int j_3 = j_2 + 1;
                 tape.push(row_t4);
-                iterations_2++;
                 row_2 = row_3;
                 j_2 = j_3;
             }
@@ -91,7 +89,6 @@ public final class Loops_nested {
             double s_3 = s_2 + s_t1;
             // line 194: for (int i = 0; i < w.length; i++)
             int i_3 = i_2 + 1;
-            tape.push(iterations_2);
             tape.push(row_2);
             passes++;
             s_2 = s_3;
@@ -115,8 +112,8 @@ public final class Loops_nested {
         // line 194: for (int i = 0; i < w.length; i++)
         for (int pass = iterations; pass > 0; pass--) {
             double row_2 = tape.popDouble();
-            int iterations_2 = tape.popInt();
             int i_2 = pass - 1;
+            int iterations_2 = Math.max(0, i_2 + 1);
             double d_s_3 = d_s_2;
             d_s_2 = 0.0;
             // line 199: s += row * row;

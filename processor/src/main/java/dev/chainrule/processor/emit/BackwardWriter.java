@@ -175,10 +175,16 @@ final class BackwardWriter {
     return now;
   }
 
-  /** The step again, or a counter from the pass number: {@code i + (pass - 1) * 2}. */
+  /**
+   * The step again, a counter from the pass number ({@code i + (pass - 1) * 2}), or a loop's number
+   * of passes from its bounds ({@code Math.max(0, n - i)}).
+   */
   private CodeBlock recompute(Recomputed again) {
     if (again instanceof Recomputed.Again step) {
       return code.primal(step.step());
+    }
+    if (again instanceof Recomputed.Passes passes) {
+      return passes(passes);
     }
     Recomputed.Counted counted = (Recomputed.Counted) again;
     String pass = names.passCounter(counted.loop());
@@ -194,6 +200,20 @@ final class BackwardWriter {
     }
     return CodeBlock.of(
         "$L $L $L", code.operand(counted.initial()), counted.down() ? "-" : "+", steps);
+  }
+
+  private CodeBlock passes(Recomputed.Passes passes) {
+    Operand low = passes.down() ? passes.bound() : passes.initial();
+    Operand high = passes.down() ? passes.initial() : passes.bound();
+    int extra = passes.inclusive() ? 1 : 0;
+    if (low instanceof Literal from && high instanceof Literal to) {
+      return CodeBlock.of("$L", Math.max(0, (long) to.value() - (long) from.value() + extra));
+    }
+    CodeBlock span =
+        isZero(low)
+            ? code.operand(high)
+            : CodeBlock.of("$L - $L", code.operand(high), code.operand(low));
+    return CodeBlock.of("$T.max(0, $L$L)", Math.class, span, extra == 1 ? " + 1" : "");
   }
 
   private static boolean isOne(Operand operand) {

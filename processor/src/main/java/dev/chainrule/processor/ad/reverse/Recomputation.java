@@ -2,6 +2,7 @@ package dev.chainrule.processor.ad.reverse;
 
 import dev.chainrule.processor.ir.Branch;
 import dev.chainrule.processor.ir.Constant;
+import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Node;
@@ -9,6 +10,7 @@ import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Trace;
+import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -41,6 +43,9 @@ final class Recomputation {
           Primitive.ABS,
           Primitive.MAX,
           Primitive.MIN);
+
+  private static final Set<Primitive> COMPARISONS =
+      EnumSet.of(Primitive.LESS, Primitive.LESS_EQUAL, Primitive.GREATER, Primitive.GREATER_EQUAL);
 
   private final Map<Value, Recomputed> ways = new HashMap<>();
   private final Set<Value> free = new HashSet<>();
@@ -87,6 +92,9 @@ final class Recomputation {
                     ways.put(carried.header(), way);
                     free.add(carried.header());
                   });
+        }
+        if (inLoop) { // a top-level loop's count is a field
+          passes(loop, inside).ifPresent(way -> ways.put(loop.iterations(), way));
         }
         walk(loop.body(), true);
       }
@@ -143,6 +151,76 @@ final class Recomputation {
     }
     return Optional.of(
         new Recomputed.Counted(loop, header, constantOf(carried.initial()), stride, down));
+  }
+
+  /**
+   * The number of passes of a loop tested first, whose whole condition compares an int counter
+   * stepping by one ({@link Recomputed.Counted}) with a bound fixed for the loop.
+   */
+  private Optional<Recomputed> passes(Loop loop, Set<Value> inside) {
+    if (!loop.testFirst()
+        || !(loop.condition() instanceof Expr.Apply comparison)
+        || !COMPARISONS.contains(comparison.primitive())) {
+      return Optional.empty();
+    }
+    Optional<Operand> left = operand(comparison.args().get(0), loop);
+    Optional<Operand> right = operand(comparison.args().get(1), loop);
+    if (left.isEmpty() || right.isEmpty()) {
+      return Optional.empty();
+    }
+    // Counter on the left: i < n, i <= n, i > n, i >= n.
+    Primitive relation = comparison.primitive();
+    Operand counter = left.get();
+    Operand bound = right.get();
+    if (!(ways.get(counter) instanceof Recomputed.Counted)) {
+      relation = mirrored(relation);
+      counter = right.get();
+      bound = left.get();
+    }
+    if (!(ways.get(counter) instanceof Recomputed.Counted counted)
+        || counted.loop() != loop
+        || counted.header().type() != Type.INT
+        || !(counted.stride() instanceof Literal stride)
+        || stride.value() != 1
+        || bound.type() != Type.INT
+        || (bound instanceof Value value && inside.contains(value))) {
+      return Optional.empty();
+    }
+    boolean down = counted.down();
+    boolean towardsBound =
+        down
+            ? relation == Primitive.GREATER || relation == Primitive.GREATER_EQUAL
+            : relation == Primitive.LESS || relation == Primitive.LESS_EQUAL;
+    if (!towardsBound) {
+      return Optional.empty();
+    }
+    boolean inclusive = relation == Primitive.LESS_EQUAL || relation == Primitive.GREATER_EQUAL;
+    return Optional.of(new Recomputed.Passes(loop, counted.initial(), bound, down, inclusive));
+  }
+
+  /** {@code a < b} is {@code b > a}. */
+  private static Primitive mirrored(Primitive relation) {
+    return switch (relation) {
+      case LESS -> Primitive.GREATER;
+      case LESS_EQUAL -> Primitive.GREATER_EQUAL;
+      case GREATER -> Primitive.LESS;
+      case GREATER_EQUAL -> Primitive.LESS_EQUAL;
+      default -> throw new IllegalArgumentException(relation + " is not a comparison");
+    };
+  }
+
+  /** A side of a loop's condition that is a variable, a literal or a constant, as an operand. */
+  private static Optional<Operand> operand(Expr side, Loop loop) {
+    if (side instanceof Literal literal) {
+      return Optional.of(literal);
+    }
+    if (side instanceof Constant constant) {
+      return Optional.of(constant);
+    }
+    if (side instanceof Expr.Read read) {
+      return Optional.ofNullable(loop.reads().get(read.variable()));
+    }
+    return Optional.empty();
   }
 
   /**

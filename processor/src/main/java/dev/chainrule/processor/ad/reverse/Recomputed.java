@@ -52,6 +52,24 @@ public sealed interface Recomputed {
     }
   }
 
+  /**
+   * How many passes a loop makes whose condition compares a counter that steps by one with a bound
+   * fixed for the loop ({@code k < n}, {@code i >= 0}): {@code max(0, bound − initial)} going up,
+   * {@code max(0, initial − bound)} going down, one more where the bound is included.
+   */
+  record Passes(Loop loop, Operand initial, Operand bound, boolean down, boolean inclusive)
+      implements Recomputed {
+    @Override
+    public Value value() {
+      return loop.iterations();
+    }
+
+    @Override
+    public List<Value> inputs() {
+      return values(Stream.of(initial, bound));
+    }
+  }
+
   private static List<Value> values(Stream<Operand> operands) {
     return operands.filter(Value.class::isInstance).map(Value.class::cast).toList();
   }
