@@ -106,8 +106,6 @@ public final class CostBreakdown {
       variants.add(new Variant("generatedBackward", () -> b.generatedBackward()[0]));
       variants.add(new Variant("generatedZeroGrad", () -> b.generatedZeroGrad()[0]));
       variants.add(new Variant("copy", () -> b.copy()[0]));
-      variants.add(new Variant("arrayTape", () -> b.arrayTape()[0]));
-      variants.add(new Variant("minimalTape", () -> b.minimalTape()[0]));
       variants.add(new Variant("recompute", () -> b.recompute()[0]));
     } else {
       throw new IllegalArgumentException("rosenbrock-N or mlp, not " + workload);
