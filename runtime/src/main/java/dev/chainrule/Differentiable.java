@@ -77,6 +77,18 @@ import java.lang.annotation.Target;
  *       generated class (not private).
  * </ul>
  *
+ * <h2>Constant parameters</h2>
+ *
+ * <p>By default every {@code double} and {@code double[]} parameter is differentiated. {@link
+ * #wrt()} names the ones to differentiate with respect to; the others are constants, like an {@code
+ * int} parameter: the generated class has no gradient accessor and {@code tangent} no direction for
+ * them, and {@code backward} spends no work on them. Data a model is trained on is the usual case:
+ *
+ * <pre>{@code
+ * @Differentiable(wrt = "w")
+ * static double loss(double[] w, double[] xs, double[] ys) { ... }   // gradW() only
+ * }</pre>
+ *
  * <p>At kinks chainrule follows PyTorch: {@code abs} has derivative 0 at 0; {@code max} and {@code
  * min} give half the gradient to each argument at a tie; {@code pow(x, y)} has zero derivative in
  * {@code x} where {@code y == 0}, and in {@code y} where {@code x == 0 && y >= 0}.
@@ -84,6 +96,13 @@ import java.lang.annotation.Target;
  * <p>Anything else is a compile error on the offending code that says what is supported.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Differentiable {}
+public @interface Differentiable {
+  /**
+   * The names of the {@code double} and {@code double[]} parameters to differentiate with respect
+   * to; empty, the default, for all of them. Listing a name that is not such a parameter, or one
+   * twice, is a compile error.
+   */
+  String[] wrt() default {};
+}

@@ -9,6 +9,7 @@ import com.sun.source.util.Trees;
 import dev.chainrule.processor.analysis.Activity;
 import dev.chainrule.processor.analysis.CodeSize;
 import dev.chainrule.processor.check.CallChecks;
+import dev.chainrule.processor.check.ConstantArguments;
 import dev.chainrule.processor.check.DeclarationChecks;
 import dev.chainrule.processor.check.LanguageFence;
 import dev.chainrule.processor.check.LanguageFence.CallSite;
@@ -221,6 +222,9 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     ? Messages.returnsTooTangled(name)
                     : Messages.pathWithoutReturn(name)));
         return new Checked(method, className, report, calls, function, null);
+      }
+      for (String problem : ConstantArguments.check(trace, Activity.of(trace))) {
+        report.add(Problem.at(method, problem));
       }
       if (CodeSize.estimate(trace) > CodeSize.LIMIT) {
         report.add(

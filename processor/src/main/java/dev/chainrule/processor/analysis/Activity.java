@@ -59,11 +59,7 @@ public final class Activity {
   }
 
   private void findVaried(Trace trace) {
-    for (Value parameter : trace.params()) {
-      if (parameter.type().hasGradient()) {
-        varied.add(parameter);
-      }
-    }
+    varied.addAll(trace.differentiatedParams());
     findVaried(trace.body());
   }
 
@@ -158,6 +154,11 @@ public final class Activity {
     if (operand instanceof Value value) {
       useful.add(value);
     }
+  }
+
+  /** Whether the operand depends differentiably on a parameter the method is differentiated by. */
+  public boolean isVaried(Operand operand) {
+    return operand instanceof Value value && varied.contains(value);
   }
 
   public boolean isActive(Operand operand) {

@@ -5,8 +5,11 @@ import dev.chainrule.processor.GeneratedNames;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.read.References;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -41,6 +44,31 @@ public final class DeclarationChecks {
       report.add(Problem.at(method, Messages.varargs(name)));
     }
     checkParameters(method, report);
+    checkWrt(method, report);
+  }
+
+  /** Each name {@code wrt} lists is a double or double[] parameter, listed once. */
+  private static void checkWrt(ExecutableElement method, ValidationReport report) {
+    Map<String, VariableElement> parameters = new LinkedHashMap<>();
+    method.getParameters().forEach(p -> parameters.put(p.getSimpleName().toString(), p));
+    Set<String> seen = new HashSet<>();
+    for (References.Listed listed : References.wrt(method)) {
+      VariableElement parameter = parameters.get(listed.name());
+      String problem = null;
+      if (parameter == null) {
+        problem = Messages.wrtUnknown(describe(method), listed.name(), parameters.keySet());
+      } else if (parameter.asType().getKind() == TypeKind.ERROR) {
+        report.markUnresolved(); // javac reports the unknown type
+      } else if (Type.of(parameter.asType()) == null
+          || !Type.of(parameter.asType()).hasGradient()) {
+        problem = Messages.wrtConstant(listed.name(), parameter.asType().toString());
+      } else if (!seen.add(listed.name())) {
+        problem = Messages.wrtTwice(listed.name());
+      }
+      if (problem != null) {
+        report.add(Problem.at(method, listed.annotation(), listed.value(), problem));
+      }
+    }
   }
 
   private static void checkParameters(ExecutableElement method, ValidationReport report) {

@@ -2,6 +2,7 @@ package dev.chainrule.processor.check;
 
 import dev.chainrule.processor.ir.Primitive;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
@@ -111,6 +112,52 @@ public final class Messages {
         + " would both get the gradient accessor "
         + accessor
         + "(); rename one of them";
+  }
+
+  public static String wrtUnknown(String method, String name, Collection<String> parameters) {
+    return TAG
+        + "wrt lists \""
+        + name
+        + "\", which is not a parameter of "
+        + method
+        + (parameters.isEmpty()
+            ? ", which has none"
+            : "; its parameters are " + String.join(", ", parameters));
+  }
+
+  public static String wrtConstant(String name, String type) {
+    return TAG
+        + "wrt lists \""
+        + name
+        + "\", "
+        + ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
+        + type
+        + " parameter; wrt lists double and double[] parameters, the ones with gradients (int,"
+        + " int[], long and boolean parameters are constants already)";
+  }
+
+  public static String constantArgument(
+      long line, String statement, String callee, String parameter, int position) {
+    return TAG
+        + "line "
+        + line
+        + ", "
+        + statement
+        + ": argument "
+        + position
+        + " of "
+        + callee
+        + " varies with the parameters this method is differentiated with respect to, but "
+        + callee
+        + " is not differentiated with respect to its parameter "
+        + parameter
+        + ", which its wrt leaves out; list \""
+        + parameter
+        + "\" in its wrt, or pass a value that does not vary";
+  }
+
+  public static String wrtTwice(String name) {
+    return TAG + "wrt lists \"" + name + "\" twice; list each parameter once";
   }
 
   public static String generatedNameClash(String method, String generatedClass, String other) {

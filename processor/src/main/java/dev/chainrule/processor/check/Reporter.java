@@ -25,6 +25,9 @@ public final class Reporter {
           problem.message(),
           at.path().getLeaf(),
           at.path().getCompilationUnit());
+    } else if (problem.location() instanceof Problem.AtAnnotationValue at) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR, problem.message(), at.element(), at.annotation(), at.value());
     } else {
       messager.printMessage(
           Diagnostic.Kind.ERROR,

@@ -62,9 +62,10 @@ final class ForwardWriter {
       method.addStatement("$L.clear()", tape);
     }
     Map<Step, AdjointPlan.StepAdjoint> snapshots = plan.snapshots();
+    List<Value> differentiated = trace.differentiatedParams();
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
-      if (parameter.type() == Type.DOUBLE_ARRAY) {
+      if (parameter.type() == Type.DOUBLE_ARRAY && differentiated.contains(parameter)) {
         // Sized on first use, and again only if the length changes: no allocation per call.
         String gradient = names.gradient(parameter);
         method

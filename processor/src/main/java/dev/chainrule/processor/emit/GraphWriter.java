@@ -52,7 +52,7 @@ final class GraphWriter {
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }
-    for (Value parameter : trace.params()) {
+    for (Value parameter : trace.differentiatedParams()) {
       if (parameter.type() == Type.DOUBLE_ARRAY) {
         String nodes = names.graphNode(parameter);
         String p = names.of(parameter);
@@ -72,7 +72,7 @@ final class GraphWriter {
                 k)
             .endControlFlow();
       }
-      if (parameter.type().isDifferentiable()) {
+      if (parameter.type() == Type.DOUBLE) {
         method.addStatement(
             "int $L = $L.addInput($S, $L)",
             names.graphNode(parameter),

@@ -60,10 +60,8 @@ final class Names {
         allocate(value.name(), value);
       }
     }
-    for (Value parameter : trace.params()) {
-      if (parameter.type().hasGradient()) {
-        allocate(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
-      }
+    for (Value parameter : trace.differentiatedParams()) {
+      allocate(GeneratedNames.gradientAccessor(parameter.name()), new Gradient(parameter));
     }
   }
 

@@ -40,10 +40,8 @@ final class TangentWriter {
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
     }
-    for (Value parameter : trace.params()) {
-      if (parameter.type().hasGradient()) {
-        method.addParameter(Code.typeOf(parameter.type()), names.tangent(parameter));
-      }
+    for (Value parameter : trace.differentiatedParams()) {
+      method.addParameter(Code.typeOf(parameter.type()), names.tangent(parameter));
     }
     new PrimalWriter(method, names, code) {
       @Override
@@ -153,8 +151,12 @@ final class TangentWriter {
     List<Value> active = plan.termsOf(call).stream().map(TangentPlan.Term::argument).toList();
     CodeBlock.Builder directions = CodeBlock.builder();
     for (int a = 0; a < call.args().size(); a++) {
-      Type type = callee.params().get(a).type();
+      MethodRef.Param param = callee.params().get(a);
+      Type type = param.type();
       Operand arg = call.args().get(a);
+      if (!param.differentiated()) {
+        continue; // a constant of the callee: no direction
+      }
       if (type == Type.DOUBLE) {
         directions.add(
             ", $L", active.contains(arg) ? names.tangent((Value) arg) : CodeBlock.of("0.0"));

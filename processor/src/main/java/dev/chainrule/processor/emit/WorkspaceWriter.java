@@ -40,8 +40,7 @@ public final class WorkspaceWriter {
     Code code = new Code(names);
     Activity activity = Activity.of(trace);
     AdjointPlan adjoints = AdjointPlan.of(trace, activity);
-    List<Value> differentiable =
-        trace.params().stream().filter(p -> p.type().hasGradient()).toList();
+    List<Value> differentiable = trace.differentiatedParams();
 
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)

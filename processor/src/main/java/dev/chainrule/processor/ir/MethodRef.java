@@ -26,8 +26,11 @@ public record MethodRef(
     params = List.copyOf(params);
   }
 
-  /** A parameter of the callee. */
-  public record Param(String name, Type type) {}
+  /**
+   * A parameter of the callee; {@code differentiated} if the callee's generated class has a
+   * gradient for it and its tangent a direction.
+   */
+  public record Param(String name, Type type, boolean differentiated) {}
 
   /** {@code Outer.Inner.m}, as the user calls it. */
   public String displayName() {

@@ -17,6 +17,14 @@ public record Trace(Function function, List<Value> params, List<Node> body, Oper
     body = List.copyOf(body);
   }
 
+  /**
+   * The parameters backward gives gradients and tangent takes directions for, in order: the double
+   * and double[] ones, or those the annotation's {@code wrt} lists.
+   */
+  public List<Value> differentiatedParams() {
+    return params.stream().filter(p -> function.differentiates(p.name(), p.type())).toList();
+  }
+
   /** Every step, also those inside branches and loops, in the order they appear in the source. */
   public List<Step> steps() {
     List<Step> steps = new ArrayList<>();

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -80,7 +81,12 @@ public final class MethodReader {
     List<Stmt> body = new ArrayList<>();
     reader.readStatement(new TreePath(methodPath, tree.getBody()), body);
     return new Function(
-        reader.packageName, ownerName(method), method.getSimpleName().toString(), params, body);
+        reader.packageName,
+        ownerName(method),
+        method.getSimpleName().toString(),
+        params,
+        body,
+        References.wrtNames(method));
   }
 
   private static String ownerName(ExecutableElement method) {
@@ -592,9 +598,11 @@ public final class MethodReader {
 
   private static MethodRef methodRef(ExecutableElement method) {
     List<MethodRef.Param> params = new ArrayList<>();
+    Set<String> wrt = References.wrtNames(method);
     for (VariableElement parameter : method.getParameters()) {
-      params.add(
-          new MethodRef.Param(parameter.getSimpleName().toString(), Type.of(parameter.asType())));
+      String name = parameter.getSimpleName().toString();
+      Type type = Type.of(parameter.asType());
+      params.add(new MethodRef.Param(name, type, Function.differentiates(wrt, name, type)));
     }
     return new MethodRef(
         References.packageOf(method),

@@ -1,8 +1,14 @@
 package dev.chainrule.processor.read;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -27,9 +33,57 @@ public final class References {
 
   /** A method annotated {@code @Differentiable}, in source or in a class file. */
   public static boolean isDifferentiable(ExecutableElement method) {
+    return annotation(method).isPresent();
+  }
+
+  /** The method's {@code @Differentiable} annotation, if it has one. */
+  public static Optional<AnnotationMirror> annotation(ExecutableElement method) {
     return method.getAnnotationMirrors().stream()
-        .map(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString())
-        .anyMatch(ANNOTATION::equals);
+        .filter(
+            m ->
+                ((TypeElement) m.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(ANNOTATION))
+        .map(m -> (AnnotationMirror) m)
+        .findFirst();
+  }
+
+  /**
+   * A name {@code @Differentiable(wrt = ...)} lists, with the annotation and the value that list
+   * it, for errors that point at it.
+   */
+  public record Listed(String name, AnnotationMirror annotation, AnnotationValue value) {}
+
+  /** The names the method's {@code wrt} lists, in order: none if it differentiates them all. */
+  public static List<Listed> wrt(ExecutableElement method) {
+    Optional<AnnotationMirror> annotation = annotation(method);
+    if (annotation.isEmpty()) {
+      return List.of();
+    }
+    List<Listed> listed = new ArrayList<>();
+    annotation
+        .get()
+        .getElementValues()
+        .forEach(
+            (element, value) -> {
+              if (element.getSimpleName().contentEquals("wrt")
+                  && value.getValue() instanceof List<?> names) {
+                for (Object name : names) {
+                  AnnotationValue item = (AnnotationValue) name;
+                  if (item.getValue() instanceof String string) {
+                    listed.add(new Listed(string, annotation.get(), item));
+                  }
+                }
+              }
+            });
+    return listed;
+  }
+
+  /** The names of the parameters the method is differentiated with respect to, if it lists them. */
+  public static Set<String> wrtNames(ExecutableElement method) {
+    Set<String> names = new LinkedHashSet<>();
+    wrt(method).forEach(listed -> names.add(listed.name()));
+    return names;
   }
 
   /** A {@code static final} field: a constant for differentiation, whatever its initialiser. */

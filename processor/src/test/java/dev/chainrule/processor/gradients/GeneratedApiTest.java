@@ -18,10 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each generated class has the shape CONTRACT.md pins, which the gradient tests take for granted:
  * public and final, instance forward/backward/zeroGrad, one public {@code gradX()} per double or
- * double[] parameter, returning a double or a double[], and none for int, long, boolean or int[]
- * ones, and static tangent (taking a direction of each differentiable parameter's type) and graph.
- * Finding the members at all is checked when the method is loaded; this checks their modifiers and
- * that there is nothing extra that looks like a gradient accessor.
+ * double[] parameter (those {@code wrt} lists, if it lists any), returning a double or a double[],
+ * and none for the others, int, long, boolean or int[] ones included, and static tangent (taking a
+ * direction of each differentiated parameter's type) and graph. Finding the members at all is
+ * checked when the method is loaded; this checks their modifiers and that there is nothing extra
+ * that looks like a gradient accessor.
  */
 class GeneratedApiTest {
 

@@ -1,5 +1,6 @@
 package dev.chainrule.processor.testing;
 
+import dev.chainrule.Differentiable;
 import dev.chainrule.graph.ComputationGraph;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -19,8 +20,9 @@ import java.util.List;
  */
 public final class DifferentiableMethod {
   /**
-   * A parameter with a gradient: a {@code double}, or a {@code double[]} with one per element.
-   * {@code index} is its place among all parameters.
+   * A parameter with a gradient: a {@code double}, or a {@code double[]} with one per element, that
+   * the annotation's {@code wrt} lists, if it lists any. {@code index} is its place among all
+   * parameters.
    */
   public record DifferentiableParameter(String name, int index, boolean isArray) {
     public Class<?> type() {
@@ -46,12 +48,16 @@ public final class DifferentiableMethod {
     this.generated = generated;
     original.setAccessible(true);
     Parameter[] parameters = original.getParameters();
+    // A test's hand-written pair may leave the annotation out: then every parameter counts.
+    Differentiable annotation = original.getAnnotation(Differentiable.class);
+    List<String> wrt = annotation == null ? List.of() : List.of(annotation.wrt());
     for (int i = 0; i < parameters.length; i++) {
       if (!parameters[i].isNamePresent()) {
         throw new IllegalStateException(name + " was compiled without -parameters");
       }
       Class<?> type = parameters[i].getType();
-      if (type == double.class || type == double[].class) {
+      boolean listed = wrt.isEmpty() || wrt.contains(parameters[i].getName());
+      if ((type == double.class || type == double[].class) && listed) {
         differentiable.add(
             new DifferentiableParameter(parameters[i].getName(), i, type == double[].class));
       }

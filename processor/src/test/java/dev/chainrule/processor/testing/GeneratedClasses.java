@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the differentiable methods among compiled classes. {@code @Differentiable} is invisible to
- * reflection (CLASS retention), so a static method {@code m} of {@code p.C} counts as
- * differentiable when the compilation also wrote {@code p.C_m} ({@code p.C_D_m} for a nested {@code
- * C.D}), the name the contract gives its generated class.
+ * Finds the differentiable methods among compiled classes: a static method {@code m} of {@code p.C}
+ * counts as differentiable when the compilation also wrote {@code p.C_m} ({@code p.C_D_m} for a
+ * nested {@code C.D}), the name the contract gives its generated class. Pairing by name rather than
+ * by annotation also finds the hand-written pairs that test the harness itself.
  */
 public final class GeneratedClasses {
   private GeneratedClasses() {}

@@ -338,7 +338,7 @@ public record AdjointPlan(
       for (int a = 0; a < step.args().size(); a++) {
         Operand arg = step.args().get(a);
         MethodRef.Param param = callee.params().get(a);
-        if (param.type() == Type.DOUBLE_ARRAY && activity.isActive(arg)) {
+        if (param.type() == Type.DOUBLE_ARRAY && param.differentiated() && activity.isActive(arg)) {
           arrays.add(new ArrayPass((Value) arg, GeneratedNames.gradientAccessor(param.name())));
         }
       }

@@ -139,7 +139,7 @@ public final class DerivativeRules {
     return method.params().stream()
         .map(
             p ->
-                method.differentiable() && p.type().isDifferentiable()
+                method.differentiable() && p.differentiated() && p.type().isDifferentiable()
                     ? Partial.times(
                         new Formula.CalleeGradient(step, GeneratedNames.gradientAccessor(p.name())))
                     : Partial.zero())
