@@ -92,8 +92,6 @@ public final class CostBreakdown {
       variants.add(new Variant("reverse", () -> b.reverse()[0]));
       variants.add(new Variant("generatedForward", b::generatedForward));
       variants.add(new Variant("generatedBackward", () -> b.generatedBackward()[0]));
-      variants.add(new Variant("noDataGradient", () -> b.noDataGradient()[0]));
-      variants.add(new Variant("arrayTape", () -> b.arrayTape()[0]));
     } else if (workload.startsWith("rosenbrock-")) {
       RosenbrockCostBenchmark b = new RosenbrockCostBenchmark();
       b.n = Integer.parseInt(workload.substring("rosenbrock-".length()));

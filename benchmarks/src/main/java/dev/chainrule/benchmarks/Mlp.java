@@ -16,16 +16,14 @@ import org.hipparchus.analysis.differentiation.Gradient;
  * data: {@code xs}, 64 rows of 8 inputs, row-major, and {@code ys}, 64 targets, both seeded uniform
  * in [-1, 1].
  *
- * <p>A {@code @Differentiable} method cannot declare a local array, so it cannot keep the 16 hidden
- * activations of a sample for the output layer to read. With one output it does not need to: each
- * hidden unit's activation is used exactly once, by the output's sum, so the method computes a
- * unit's pre-activation, its tanh, and adds it, weighted, to the output before going on to the next
- * unit. Nothing is recomputed; with k outputs, each activation would be needed k times and would
- * have to be recomputed (or the layers written out by hand).
+ * <p>With one output, each hidden unit's activation is used exactly once, by the output's sum, so
+ * the method computes a unit's pre-activation, its tanh, and adds it, weighted, to the output
+ * before going on to the next unit: no array of activations is needed. (The processor's {@code
+ * LocalArrays.mlpBatch} input keeps them in a local array, as a network with several outputs
+ * would.)
  *
- * <p>{@code xs} and {@code ys} are {@code double[]} parameters of the method, so the generated
- * {@code backward} also computes their gradients (576 partials, which nobody reads), as it does for
- * the XOR workload's row: the processor has no way yet to declare a parameter constant.
+ * <p>{@code xs} and {@code ys} are {@code double[]} parameters of the method that {@code wrt}
+ * leaves out: they are constants, and the generated {@code backward} computes no partials for them.
  */
 public final class Mlp implements Workload {
   static final int INPUTS = 8;
@@ -40,7 +38,7 @@ public final class Mlp implements Workload {
 
   static final int WEIGHTS = OUTPUT + HIDDEN + 1;
 
-  @Differentiable
+  @Differentiable(wrt = "w")
   static double loss(double[] w, double[] xs, double[] ys) {
     double sum = 0;
     for (int s = 0; s < ys.length; s++) {
@@ -62,11 +60,8 @@ public final class Mlp implements Workload {
   private final double[] ys = new double[BATCH];
   private final Mlp_loss workspace = new Mlp_loss();
 
-  /** Forward mode's directions: one-hot in the weights, zero in the data. */
+  /** Forward mode's direction: one-hot in the weights. */
   private final double[] wDot = new double[WEIGHTS];
-
-  private final double[] xsDot = new double[BATCH * INPUTS];
-  private final double[] ysDot = new double[BATCH];
 
   /** The hand-written gradient's scratch: one sample's hidden activations. */
   private final double[] hidden = new double[HIDDEN];
@@ -185,15 +180,12 @@ public final class Mlp implements Workload {
     }
   }
 
-  /**
-   * One {@code tangent} call per weight, with that weight's tangent 1 and every other weight's, and
-   * every data element's, 0.
-   */
+  /** One {@code tangent} call per weight, with that weight's tangent 1 and every other one 0. */
   @Override
   public void forwardMode(double[] w, double[] grad) {
     for (int i = 0; i < WEIGHTS; i++) {
       wDot[i] = 1;
-      grad[i] = Mlp_loss.tangent(w, xs, ys, wDot, xsDot, ysDot);
+      grad[i] = Mlp_loss.tangent(w, xs, ys, wDot);
       wDot[i] = 0;
     }
   }

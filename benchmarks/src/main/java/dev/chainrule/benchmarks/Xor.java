@@ -6,12 +6,11 @@ import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
  * The samples' XOR network: a 2-2-1 MLP, tanh hidden layer and linear output, and its squared error
- * on the row (1, 0) → 1. The gradient is taken with respect to the nine weights; the row is held in
- * fields, as data. The method's row parameters are {@code double}s, as in the sample, so the
- * generated {@code backward} also computes their three partials, which this workload does not read.
+ * on the row (1, 0) → 1. The gradient is taken with respect to the nine weights, which {@code wrt}
+ * lists; the row is held in fields, as data, and its parameters are constants.
  */
 public final class Xor implements Workload {
-  @Differentiable
+  @Differentiable(wrt = {"w11", "w12", "b1", "w21", "w22", "b2", "v1", "v2", "c"})
   static double loss(
       double w11,
       double w12,
@@ -105,7 +104,7 @@ public final class Xor implements Workload {
           Xor_loss.tangent(
               p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], x1, x2, target, dot(i, 0),
               dot(i, 1), dot(i, 2), dot(i, 3), dot(i, 4), dot(i, 5), dot(i, 6), dot(i, 7),
-              dot(i, 8), 0, 0, 0);
+              dot(i, 8));
     }
   }
 

@@ -21,8 +21,12 @@ final class AndNeuron {
   static final List<Row> ROWS =
       List.of(new Row(0, 0, 0), new Row(0, 1, 0), new Row(1, 0, 0), new Row(1, 1, 1));
 
-  /** The cross-entropy of the neuron's prediction for one row. */
-  @Differentiable
+  /**
+   * The cross-entropy of the neuron's prediction for one row, differentiated with respect to the
+   * weights and bias only: the row is data, so {@code wrt} leaves it out and no gradient is
+   * computed for it.
+   */
+  @Differentiable(wrt = {"w1", "w2", "b"})
   static double loss(double w1, double w2, double b, double x1, double x2, double label) {
     double z = w1 * x1 + w2 * x2 + b;
     double p = 1 / (1 + Math.exp(-z));
