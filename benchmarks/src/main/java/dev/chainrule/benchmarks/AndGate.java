@@ -86,11 +86,12 @@ public final class AndGate implements Workload {
   }
 
   @Override
-  public void reverse(double[] x, double[] grad) {
+  public double[] reverse(double[] x, double[] grad) {
     workspace.zeroGrad();
     workspace.forward(x[0], x[1]);
     workspace.backward();
     grad[0] = workspace.gradW();
     grad[1] = workspace.gradB();
+    return grad;
   }
 }

@@ -193,7 +193,7 @@ public final class Chain implements Workload {
   }
 
   @Override
-  public void reverse(double[] x, double[] grad) {
+  public double[] reverse(double[] x, double[] grad) {
     workspace.zeroGrad();
     workspace.forward(x[0], x[1], x[2], x[3]);
     workspace.backward();
@@ -201,5 +201,6 @@ public final class Chain implements Workload {
     grad[1] = workspace.gradB();
     grad[2] = workspace.gradC();
     grad[3] = workspace.gradD();
+    return grad;
   }
 }

@@ -103,7 +103,6 @@ public final class CostBreakdown {
       variants.add(new Variant("generatedForward", b::generatedForward));
       variants.add(new Variant("generatedBackward", () -> b.generatedBackward()[0]));
       variants.add(new Variant("generatedZeroGrad", () -> b.generatedZeroGrad()[0]));
-      variants.add(new Variant("copy", () -> b.copy()[0]));
       variants.add(new Variant("recompute", () -> b.recompute()[0]));
     } else {
       throw new IllegalArgumentException("rosenbrock-N or mlp, not " + workload);

@@ -117,10 +117,10 @@ public final class Rosenbrock implements Workload {
   }
 
   @Override
-  public void reverse(double[] x, double[] grad) {
+  public double[] reverse(double[] x, double[] grad) {
     workspace.zeroGrad();
     workspace.forward(x);
     workspace.backward();
-    System.arraycopy(workspace.gradX(), 0, grad, 0, n);
+    return workspace.gradX();
   }
 }

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * workspace).
  *
  * <p>Every gradient method writes d(primal)/d(x[i]) into {@code grad[i]}, overwriting it, so the
- * test can compare them and the benchmark can time them on the same footing. An implementation
- * holds its workspaces, so use one per thread.
+ * test can compare them and the benchmark can time them on the same footing; reverse mode returns
+ * its gradient instead, in the array the generated workspace keeps. An implementation holds its
+ * workspaces, so use one per thread.
  */
 public interface Workload {
   /** The number of inputs the gradient is taken with respect to: the length of x and grad. */
@@ -37,5 +38,11 @@ public interface Workload {
 
   void forwardMode(double[] x, double[] grad);
 
-  void reverse(double[] x, double[] grad);
+  /**
+   * Reverse mode as a user calls it: {@code zeroGrad}, {@code forward}, {@code backward}, then the
+   * gradient read where the workspace keeps it. Returns the array that holds the gradient: {@code
+   * grad}, filled from scalar accessors, or the workspace's own {@code gradX()} array, which a user
+   * reads without copying.
+   */
+  double[] reverse(double[] x, double[] grad);
 }

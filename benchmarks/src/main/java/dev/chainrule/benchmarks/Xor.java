@@ -113,7 +113,7 @@ public final class Xor implements Workload {
   }
 
   @Override
-  public void reverse(double[] p, double[] grad) {
+  public double[] reverse(double[] p, double[] grad) {
     workspace.zeroGrad();
     workspace.forward(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], x1, x2, target);
     workspace.backward();
@@ -126,5 +126,6 @@ public final class Xor implements Workload {
     grad[6] = workspace.gradV1();
     grad[7] = workspace.gradV2();
     grad[8] = workspace.gradC();
+    return grad;
   }
 }

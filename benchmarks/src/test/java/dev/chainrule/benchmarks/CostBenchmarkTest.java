@@ -26,8 +26,7 @@ class CostBenchmarkTest {
     for (int n : new int[] {2, 10, 1000}) {
       Rosenbrock workload = new Rosenbrock(n);
       double[] x = workload.point(new SplittableRandom(n));
-      double[] expected = new double[n];
-      workload.reverse(x, expected);
+      double[] expected = workload.reverse(x, new double[n]).clone();
       assertClose(expected, RosenbrockCostBenchmark.recomputedGradient(x), "recompute at n = " + n);
     }
   }
@@ -48,13 +47,13 @@ class CostBenchmarkTest {
             .verbosity(VerboseMode.SILENT)
             .build();
     Collection<RunResult> results = new Runner(options).run();
-    assertEquals(9 + 5, results.size());
+    assertEquals(8 + 5, results.size());
   }
 
   @Test
   void theInterleavedBreakdownPrintsARowPerVariant() {
     String rosenbrock = CostBreakdown.table("rosenbrock-10", 3, 1_000_000L);
-    assertEquals(2 + 9, rosenbrock.lines().count(), rosenbrock);
+    assertEquals(2 + 8, rosenbrock.lines().count(), rosenbrock);
     String mlp = CostBreakdown.table("mlp", 1, 1_000_000L);
     assertEquals(2 + 5, mlp.lines().count(), mlp);
   }
