@@ -26,8 +26,6 @@ public final class LocalArrays_mlpBatch {
 
     private double[] xs;
 
-    private double[] ys;
-
     private int hidden_t1;
 
     private int iterations;
@@ -78,7 +76,6 @@ public final class LocalArrays_mlpBatch {
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
-        this.ys = ys;
         // line 143: double[] hidden = new double[w2.length];
         hidden_t1 = w2.length;
         if (hidden == null || hidden.length != hidden_t1) {
@@ -153,7 +150,7 @@ public final class LocalArrays_mlpBatch {
             int b_3 = b_2 + 1;
             tape.push(iterations_2);
             tape.push(iterations_3);
-            tape.push(out_2);
+            tape.push(error);
             passes++;
             loss_2 = loss_3;
             b_2 = b_3;
@@ -180,12 +177,10 @@ public final class LocalArrays_mlpBatch {
         double d_loss_2 = d_mlpBatch / mlpBatch_t1;
         // line 145: for (int b = 0; b < xs.length; b++)
         for (int pass = iterations; pass > 0; pass--) {
-            double out_2 = tape.popDouble();
+            double error = tape.popDouble();
             int iterations_3 = tape.popInt();
             int iterations_2 = tape.popInt();
             int b_2 = pass - 1;
-            double error_t1 = ys[b_2];
-            double error = out_2 - error_t1;
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 154: loss += error * error;

@@ -100,6 +100,7 @@ public final class Loops_breakAndContinue {
                     double sum_t3 = Math.log(sum_t2);
                     double sum_3 = sum_2 + sum_t3;
                     sum_4 = sum_3;
+                    tape.push(sum_t2);
                 } else {
                     sum_4 = sum_2;
                 }
@@ -155,8 +156,8 @@ public final class Loops_breakAndContinue {
                 double d_sum_4 = d_sum_5;
                 // line 154: if (i > n)
                 if (branch4) {
+                    double sum_t2 = tape.popDouble();
                     double sum_t1 = xs[i_2];
-                    double sum_t2 = sum_t1 * scale;
                     double d_sum_3 = d_sum_4;
                     // line 157: sum += Math.log(xs[i] * scale);
                     d_sum_2 += d_sum_3;

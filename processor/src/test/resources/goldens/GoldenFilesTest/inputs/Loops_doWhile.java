@@ -59,6 +59,7 @@ public final class Loops_doWhile {
             // line 115: k++;
             int k_3 = k_2 + 1;
             tape.push(y_2);
+            tape.push(y_t2);
             passes++;
             y_2 = y_3;
             k_2 = k_3;
@@ -81,8 +82,8 @@ public final class Loops_doWhile {
         // line 113: do ... while (k < n)
         double d_x = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
+            double y_t2 = tape.popDouble();
             double y_2 = tape.popDouble();
-            double y_t2 = x * y_2;
             double d_y_3 = d_y_2;
             d_y_2 = 0.0;
             // line 114: y = y * 0.5 + Math.sin(x * y);

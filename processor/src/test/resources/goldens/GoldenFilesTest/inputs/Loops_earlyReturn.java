@@ -94,8 +94,8 @@ public final class Loops_earlyReturn {
             } else {
                 i_4 = i_2;
             }
-            tape.push(sum_2);
             tape.push(i_2);
+            tape.push(sum_3);
             tape.push(branch1);
             passes++;
             sum_2 = sum_3;
@@ -138,11 +138,9 @@ public final class Loops_earlyReturn {
         double d_w = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
             boolean branch1 = tape.popBoolean();
+            double sum_3 = tape.popDouble();
             int i_2 = tape.popInt();
-            double sum_2 = tape.popDouble();
             double sum_t1 = xs[i_2];
-            double sum_t2 = sum_t1 * w;
-            double sum_3 = sum_2 + sum_t2;
             double d_sum_3 = d_sum_2;
             double d_result_4 = d_result_2;
             d_sum_2 = 0.0;

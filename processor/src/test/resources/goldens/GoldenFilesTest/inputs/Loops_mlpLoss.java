@@ -24,8 +24,6 @@ public final class Loops_mlpLoss {
 
     private double[] xs;
 
-    private double[] ys;
-
     private int iterations;
 
     private int mlpLoss_t1;
@@ -64,7 +62,6 @@ public final class Loops_mlpLoss {
         if (gradYs.length != ys.length) {
             gradYs = new double[ys.length];
         }
-        this.ys = ys;
         // line 83: double loss = 0;
         double loss = 0;
         // line 84: int b = 0;
@@ -107,7 +104,7 @@ public final class Loops_mlpLoss {
             double loss_3 = loss_2 + loss_t1;
             // line 84: for (int b = 0; b < xs.length; b++)
             int b_3 = b_2 + 1;
-            tape.push(out_2);
+            tape.push(error);
             passes++;
             loss_2 = loss_3;
             b_2 = b_3;
@@ -134,11 +131,9 @@ public final class Loops_mlpLoss {
         double d_loss_2 = d_mlpLoss / mlpLoss_t1;
         // line 84: for (int b = 0; b < xs.length; b++)
         for (int pass = iterations; pass > 0; pass--) {
-            double out_2 = tape.popDouble();
+            double error = tape.popDouble();
             int b_2 = pass - 1;
             int iterations_2 = 2;
-            double error_t1 = ys[b_2];
-            double error = out_2 - error_t1;
             double d_loss_3 = d_loss_2;
             d_loss_2 = 0.0;
             // line 91: loss += error * error;

@@ -66,6 +66,7 @@ public final class Loops_outer {
             // line 303: n++;
             int n_3 = n_2 + 1;
             tape.push(y_2);
+            tape.push(y_t2);
             passes++;
             y_2 = y_3;
             n_2 = n_3;
@@ -88,8 +89,8 @@ public final class Loops_outer {
         // line 301: while (n < 2)
         double d_x = 0.0;
         for (int pass = iterations; pass > 0; pass--) {
+            double y_t2 = tape.popDouble();
             double y_2 = tape.popDouble();
-            double y_t2 = y_2 * 0.1;
             double d_y_3 = d_y_2;
             d_y_2 = 0.0;
             // line 302: y = Math.sin(y) + middle(x, y * 0.1);

@@ -21,8 +21,6 @@ import javax.annotation.processing.Generated;
 public final class Wrt_batchLoss {
     private double[] xs;
 
-    private double[] ys;
-
     private int iterations;
 
     private int batchLoss_t1;
@@ -50,7 +48,6 @@ public final class Wrt_batchLoss {
             gradW = new double[w.length];
         }
         this.xs = xs;
-        this.ys = ys;
         // line 16: double sum = 0;
         double sum = 0;
         // line 17: int s = 0;
@@ -99,6 +96,7 @@ public final class Wrt_batchLoss {
             int s_3 = s_2 + 1;
             tape.push(iterations_2);
             tape.push(error_t1);
+            tape.push(error);
             passes++;
             sum_2 = sum_3;
             s_2 = s_3;
@@ -125,11 +123,9 @@ public final class Wrt_batchLoss {
         double d_sum_2 = d_batchLoss / batchLoss_t1;
         // line 17: for (int s = 0; s < ys.length; s++)
         for (int pass = iterations; pass > 0; pass--) {
+            double error = tape.popDouble();
             double error_t1 = tape.popDouble();
             int iterations_2 = tape.popInt();
-            int s_2 = pass - 1;
-            double error_t2 = ys[s_2];
-            double error = error_t1 - error_t2;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 23: sum += error * error;

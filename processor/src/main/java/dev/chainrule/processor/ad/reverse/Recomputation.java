@@ -71,15 +71,17 @@ final class Recomputation {
 
   private void walk(List<Node> nodes, boolean inLoop) {
     for (Node node : nodes) {
-      if (!inLoop) {
-        // Computed once per call: a field holds it if backward reads it.
-        Trace.definedIn(node).stream().filter(value -> !value.type().isArray()).forEach(free::add);
-      }
       if (node instanceof Step step) {
         if (inLoop) {
           step(step);
+        } else {
+          once(step.result());
         }
       } else if (node instanceof Branch branch) {
+        if (!inLoop) {
+          once(branch.taken());
+          branch.phis().forEach(phi -> once(phi.result()));
+        }
         walk(branch.then(), inLoop);
         walk(branch.otherwise(), inLoop);
       } else {
@@ -93,11 +95,21 @@ final class Recomputation {
                     free.add(carried.header());
                   });
         }
-        if (inLoop) { // a top-level loop's count is a field
+        if (inLoop) {
           passes(loop, inside).ifPresent(way -> ways.put(loop.iterations(), way));
+        } else { // computed once per call, after the loop
+          once(loop.iterations());
+          loop.carried().forEach(carried -> once(carried.exit()));
         }
         walk(loop.body(), true);
       }
+    }
+  }
+
+  /** A value computed once per call, outside every loop: a field holds it if backward reads it. */
+  private void once(Value value) {
+    if (!value.type().isArray()) {
+      free.add(value);
     }
   }
 
