@@ -44,4 +44,17 @@ final class Wrt {
     double[] data = {0.5, -0.25, 1.0};
     return batchLoss(w, data, data) + onlyX(a, 3.0);
   }
+
+  /**
+   * A local array passed while constant, for the callee's constants, then written with a varying
+   * value: constant where passed, though activity gives all its versions one status.
+   */
+  @Differentiable
+  static double constantWhenPassed(double a) {
+    double[] h = {0.5, 0.25};
+    double[] w = {a, a * 2};
+    double r = batchLoss(w, h, h);
+    h[0] = a;
+    return r + h[0] * a;
+  }
 }

@@ -26,6 +26,9 @@ public final class Activity {
   private final Set<Value> varied = new HashSet<>();
   private final Set<Value> useful = new HashSet<>();
 
+  /** Varied values with each version of a local array on its own: by what was written up to it. */
+  private final Set<Value> variedAsWritten = new HashSet<>();
+
   private Activity() {}
 
   public static Activity of(Trace trace) {
@@ -35,8 +38,12 @@ public final class Activity {
         trace.definedValues().stream().filter(v -> v.type() == Type.DOUBLE_ARRAY).toList();
     int before;
     do {
+      before = activity.variedAsWritten.size();
+      findVaried(trace, activity.variedAsWritten);
+    } while (activity.variedAsWritten.size() != before);
+    do {
       before = activity.varied.size();
-      activity.findVaried(trace);
+      findVaried(trace, activity.varied);
       unify(activity.varied, arrays, versions);
     } while (activity.varied.size() != before);
     do {
@@ -58,12 +65,12 @@ public final class Activity {
     arrays.stream().filter(v -> roots.contains(versions.root(v))).forEach(values::add);
   }
 
-  private void findVaried(Trace trace) {
+  private static void findVaried(Trace trace, Set<Value> varied) {
     varied.addAll(trace.differentiatedParams());
-    findVaried(trace.body());
+    findVaried(trace.body(), varied);
   }
 
-  private void findVaried(List<Node> nodes) {
+  private static void findVaried(List<Node> nodes, Set<Value> varied) {
     for (Node node : nodes) {
       if (node instanceof Step step) {
         if (step.result().type().carriesDerivatives()
@@ -72,21 +79,21 @@ public final class Activity {
           varied.add(step.result());
         }
       } else if (node instanceof Branch branch) {
-        findVaried(branch.then());
-        findVaried(branch.otherwise());
+        findVaried(branch.then(), varied);
+        findVaried(branch.otherwise(), varied);
         for (Branch.Phi phi : branch.phis()) {
           if (varied.contains(phi.fromThen()) || varied.contains(phi.fromElse())) {
             varied.add(phi.result());
           }
         }
       } else {
-        findVaried((Loop) node);
+        findVaried((Loop) node, varied);
       }
     }
   }
 
   /** A header varies if it starts varied or a pass makes it so: passes until nothing changes. */
-  private void findVaried(Loop loop) {
+  private static void findVaried(Loop loop, Set<Value> varied) {
     int before;
     do {
       before = varied.size();
@@ -97,7 +104,7 @@ public final class Activity {
           varied.add(carried.exit());
         }
       }
-      findVaried(loop.body());
+      findVaried(loop.body(), varied);
     } while (varied.size() != before);
   }
 
@@ -156,9 +163,13 @@ public final class Activity {
     }
   }
 
-  /** Whether the operand depends differentiably on a parameter the method is differentiated by. */
-  public boolean isVaried(Operand operand) {
-    return operand instanceof Value value && varied.contains(value);
+  /**
+   * Whether the operand depends differentiably on a parameter the method is differentiated by, as
+   * computed where it is: a version of a local array by the values written into it so far (for
+   * activity, every version of the array varies if one does).
+   */
+  public boolean isVariedAsWritten(Operand operand) {
+    return operand instanceof Value value && variedAsWritten.contains(value);
   }
 
   public boolean isActive(Operand operand) {

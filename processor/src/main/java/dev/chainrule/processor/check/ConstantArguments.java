@@ -32,7 +32,7 @@ public final class ConstantArguments {
         if (param.type() != null
             && param.type().hasGradient()
             && !param.differentiated()
-            && activity.isVaried(step.args().get(a))) {
+            && activity.isVariedAsWritten(step.args().get(a))) {
           problems.add(
               Messages.constantArgument(
                   step.line().number(),

@@ -2,6 +2,7 @@ package dev.chainrule.processor.check;
 
 import com.palantir.javapoet.ClassName;
 import dev.chainrule.processor.GeneratedNames;
+import dev.chainrule.processor.ir.Function;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.read.References;
 import java.util.HashMap;
@@ -54,16 +55,16 @@ public final class DeclarationChecks {
     Set<String> seen = new HashSet<>();
     for (References.Listed listed : References.wrt(method)) {
       VariableElement parameter = parameters.get(listed.name());
+      Type type = parameter == null ? null : Type.of(parameter.asType());
       String problem = null;
-      if (parameter == null) {
-        problem = Messages.wrtUnknown(describe(method), listed.name(), parameters.keySet());
-      } else if (parameter.asType().getKind() == TypeKind.ERROR) {
-        report.markUnresolved(); // javac reports the unknown type
-      } else if (Type.of(parameter.asType()) == null
-          || !Type.of(parameter.asType()).hasGradient()) {
-        problem = Messages.wrtConstant(listed.name(), parameter.asType().toString());
-      } else if (!seen.add(listed.name())) {
+      if (!seen.add(listed.name())) {
         problem = Messages.wrtTwice(listed.name());
+      } else if (parameter == null) {
+        problem = Messages.wrtUnknown(describe(method), listed.name(), parameters.keySet());
+      } else if (type == null) {
+        continue; // an unsupported type: reported on the parameter, or unresolved and by javac
+      } else if (!type.hasGradient()) {
+        problem = Messages.wrtConstant(listed.name(), parameter.asType().toString());
       }
       if (problem != null) {
         report.add(Problem.at(method, listed.annotation(), listed.value(), problem));
@@ -73,6 +74,7 @@ public final class DeclarationChecks {
 
   private static void checkParameters(ExecutableElement method, ValidationReport report) {
     Map<String, VariableElement> byAccessor = new HashMap<>();
+    Set<String> wrt = References.wrtNames(method);
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = parameters.get(i);
@@ -89,8 +91,8 @@ public final class DeclarationChecks {
                 parameter, Messages.parameterType(parameter.getSimpleName().toString(), typeName)));
         continue;
       }
-      if (type == null || !type.hasGradient()) {
-        continue;
+      if (!Function.differentiates(wrt, parameter.getSimpleName().toString(), type)) {
+        continue; // no accessor
       }
       String accessor = GeneratedNames.gradientAccessor(parameter.getSimpleName().toString());
       VariableElement previous = byAccessor.putIfAbsent(accessor, parameter);

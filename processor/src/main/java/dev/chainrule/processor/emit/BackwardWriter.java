@@ -188,9 +188,7 @@ final class BackwardWriter {
     }
     Recomputed.Counted counted = (Recomputed.Counted) again;
     String pass = names.passCounter(counted.loop());
-    // A long counter multiplies in long: the int product of the pass and stride could overflow.
-    String before =
-        counted.header().type() == Type.LONG ? "(long) (" + pass + " - 1)" : "(" + pass + " - 1)";
+    String before = "(" + pass + " - 1)";
     CodeBlock steps =
         isOne(counted.stride())
             ? CodeBlock.of("$L", before)
@@ -202,6 +200,10 @@ final class BackwardWriter {
         "$L $L $L", code.operand(counted.initial()), counted.down() ? "-" : "+", steps);
   }
 
+  /**
+   * {@code hi > lo ? hi - lo : 0}, or {@code hi >= lo ? hi - lo + 1 : 0} with the bound included:
+   * compared first, since {@code hi - lo} overflows for far-apart bounds that make no passes.
+   */
   private CodeBlock passes(Recomputed.Passes passes) {
     Operand low = passes.down() ? passes.bound() : passes.initial();
     Operand high = passes.down() ? passes.initial() : passes.bound();
@@ -209,11 +211,14 @@ final class BackwardWriter {
     if (low instanceof Literal from && high instanceof Literal to) {
       return CodeBlock.of("$L", Math.max(0, (long) to.value() - (long) from.value() + extra));
     }
-    CodeBlock span =
-        isZero(low)
-            ? code.operand(high)
-            : CodeBlock.of("$L - $L", code.operand(high), code.operand(low));
-    return CodeBlock.of("$T.max(0, $L$L)", Math.class, span, extra == 1 ? " + 1" : "");
+    CodeBlock hi = code.operand(high);
+    CodeBlock lo = code.operand(low);
+    if (isZero(low)) { // hi + 1 cannot overflow: a loop up to Integer.MAX_VALUE never ends
+      return CodeBlock.of("$T.max(0, $L$L)", Math.class, hi, extra == 1 ? " + 1" : "");
+    }
+    return extra == 1
+        ? CodeBlock.of("$L >= $L ? $L - $L + 1 : 0", hi, lo, hi, lo)
+        : CodeBlock.of("$L > $L ? $L - $L : 0", hi, lo, hi, lo);
   }
 
   private static boolean isOne(Operand operand) {

@@ -294,8 +294,11 @@ final class GraphWriter {
         Partial partial = partials.get(a);
         Value arg = (Value) step.args().get(a);
         if (arg.type().isArray() && step.primitive() == Primitive.CALL_METHOD) {
-          MethodRef callee = (MethodRef) step.callee();
-          String accessor = GeneratedNames.gradientAccessor(callee.params().get(a).name());
+          MethodRef.Param param = ((MethodRef) step.callee()).params().get(a);
+          if (!param.differentiated()) {
+            continue; // a constant of the callee, and the array does not vary where passed
+          }
+          String accessor = GeneratedNames.gradientAccessor(param.name());
           arrayParents.add(", $L", names.graphNode(arg));
           arrayLocals.add(", $L.$L()", names.callSite(step), accessor);
           continue;

@@ -60,11 +60,6 @@ public enum Type {
     return this == DOUBLE || this == DOUBLE_ARRAY;
   }
 
-  /** Int or long: wrapping arithmetic, exact in any order. */
-  public boolean isIntegral() {
-    return this == LONG || this == INT;
-  }
-
   public boolean isArray() {
     return this == DOUBLE_ARRAY || this == INT_ARRAY;
   }

@@ -46,6 +46,16 @@ class WrtDiagnosticsTest {
   }
 
   @Test
+  void listsAnIntParameterTwice() {
+    MarkedSource source = wrt("{\"n\", \"x\", \"n\"}", "double x, int n");
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("wrt lists \"n\", an int parameter", source).at("\"n\", \"x\""),
+        error("wrt lists \"n\" twice", source).at("\"n\"}"));
+  }
+
+  @Test
   void aSingleNameNeedsNoBraces() {
     MarkedSource source =
         MarkedSource.of(

@@ -131,13 +131,13 @@ final class Recomputation {
   }
 
   /**
-   * A loop counter: an int or long header whose next value is the header plus or minus an operand
-   * fixed for the loop, on every pass (the step is in the body, not in a branch of it).
+   * A loop counter: an int header whose next value is the header plus or minus an operand fixed for
+   * the loop, on every pass (the step is in the body, not in a branch of it).
    */
   private Optional<Recomputed> counted(Loop loop, Loop.Carried carried, Set<Value> inside) {
     Value header = carried.header();
     Step update = carried.next() instanceof Value next ? definitions.get(next) : null;
-    if (!header.type().isIntegral()
+    if (header.type() != Type.INT // long locals are not in the subset
         || update == null
         || !loop.body().contains(update)
         || update.result().type() != header.type()) {
@@ -180,18 +180,17 @@ final class Recomputation {
     if (left.isEmpty() || right.isEmpty()) {
       return Optional.empty();
     }
-    // Counter on the left: i < n, i <= n, i > n, i >= n.
+    // This loop's counter on the left: i < n, i <= n, i > n, i >= n.
     Primitive relation = comparison.primitive();
     Operand counter = left.get();
     Operand bound = right.get();
-    if (!(ways.get(counter) instanceof Recomputed.Counted)) {
+    if (!countsPassesOf(loop, counter)) {
       relation = mirrored(relation);
       counter = right.get();
       bound = left.get();
     }
-    if (!(ways.get(counter) instanceof Recomputed.Counted counted)
-        || counted.loop() != loop
-        || counted.header().type() != Type.INT
+    if (!countsPassesOf(loop, counter)
+        || !(ways.get(counter) instanceof Recomputed.Counted counted)
         || !(counted.stride() instanceof Literal stride)
         || stride.value() != 1
         || bound.type() != Type.INT
@@ -208,6 +207,10 @@ final class Recomputation {
     }
     boolean inclusive = relation == Primitive.LESS_EQUAL || relation == Primitive.GREATER_EQUAL;
     return Optional.of(new Recomputed.Passes(loop, counted.initial(), bound, down, inclusive));
+  }
+
+  private boolean countsPassesOf(Loop loop, Operand operand) {
+    return ways.get(operand) instanceof Recomputed.Counted counted && counted.loop() == loop;
   }
 
   /** {@code a < b} is {@code b > a}. */
