@@ -111,7 +111,10 @@ final class BackwardWriter {
     adjoint.thenPhis().forEach(u -> method.addStatement(update(u)));
     parts(adjoint.then(), comments.nested(), thenPopped);
     Recording.Kept elseKept = recording.keptBy(adjoint.branch(), false);
-    if (!adjoint.elsePhis().isEmpty() || !adjoint.otherwise().isEmpty() || !elseKept.isEmpty()) {
+    // An arm that pushed must pop, to keep the tape in step, even when its chain rule is empty.
+    if (!adjoint.elsePhis().isEmpty()
+        || !adjoint.otherwise().isEmpty()
+        || !elseKept.pushed().isEmpty()) {
       method.nextControlFlow("else");
       Set<String> elsePopped = restore(elseKept, popped);
       adjoint.elsePhis().forEach(u -> method.addStatement(update(u)));
@@ -251,15 +254,7 @@ final class BackwardWriter {
       String pop = call.args().get(a).type() == Type.DOUBLE_ARRAY ? "popDoubles" : "popInts";
       method.addStatement("$L = $L.$L($L)", buffer, tape, pop, buffer);
     }
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    for (int a = 0; a < call.args().size(); a++) {
-      arguments.add(a == 0 ? "" : ", ");
-      arguments.add(
-          snapshots.contains(a)
-              ? CodeBlock.of("$L", names.snapshot(call, a))
-              : code.operand(call.args().get(a)));
-    }
-    method.addStatement("$L.forward($L)", names.callSite(call), arguments.build());
+    method.addStatement(code.forwardCall(call, snapshots));
   }
 
   /** {@code d_w[k] += d_y * callee.gradW()[k]} for each element of an array passed whole. */

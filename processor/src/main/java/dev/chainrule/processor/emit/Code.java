@@ -74,6 +74,22 @@ final class Code {
     return new Printed(CodeBlock.of("$T.$L", owner, constant.field()), ATOM);
   }
 
+  /**
+   * {@code site.forward(args)} for a call, the arguments at {@code copied} replaced by the
+   * workspace's buffers holding copies of them ({@code hAtCall}).
+   */
+  CodeBlock forwardCall(Step call, List<Integer> copied) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int a = 0; a < call.args().size(); a++) {
+      arguments.add(a == 0 ? "" : ", ");
+      arguments.add(
+          copied.contains(a)
+              ? CodeBlock.of("$L", names.snapshot(call, a))
+              : operand(call.args().get(a)));
+    }
+    return CodeBlock.of("$L.forward($L)", names.callSite(call), arguments.build());
+  }
+
   /** The right-hand side of a step, as the user's source would compute it. */
   CodeBlock primal(Step step) {
     List<Operand> args = step.args();

@@ -61,7 +61,7 @@ final class ForwardWriter {
     if (plan.usesTape()) {
       method.addStatement("$L.clear()", tape);
     }
-    Map<Step, AdjointPlan.StepAdjoint> snapshots = plan.snapshots();
+    Map<Step, AdjointPlan.StepAdjoint> snapshots = plan.callsWithSnapshots();
     List<Value> differentiated = trace.differentiatedParams();
     for (Value parameter : trace.params()) {
       method.addParameter(Code.typeOf(parameter.type()), names.of(parameter));
@@ -210,17 +210,10 @@ final class ForwardWriter {
         if (!recordedCalls.contains(step)) {
           return code.primal(step);
         }
+        // A call in a loop is passed its arrays: the tape keeps the copies, for backward.
         AdjointPlan.StepAdjoint adjoint = snapshots.get(step);
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        for (int a = 0; a < step.args().size(); a++) {
-          arguments.add(a == 0 ? "" : ", ");
-          boolean copied = adjoint != null && !adjoint.replays() && adjoint.snapshots().contains(a);
-          arguments.add(
-              copied
-                  ? CodeBlock.of("$L", names.snapshot(step, a))
-                  : code.operand(step.args().get(a)));
-        }
-        return CodeBlock.of("$L.forward($L)", names.callSite(step), arguments.build());
+        boolean copied = adjoint != null && !adjoint.replays();
+        return code.forwardCall(step, copied ? adjoint.snapshots() : List.of());
       }
     }.write(trace.body(), new SourceComments(method));
     method.addStatement("$L = true", names.member(WorkspaceWriter.RECORDED));

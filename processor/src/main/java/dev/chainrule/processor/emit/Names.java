@@ -205,7 +205,8 @@ final class Names {
   }
 
   /**
-   * The workspace's buffer for a local array passed to a call in a loop, as backward replays it.
+   * The workspace's buffer for a copy of a local array passed to a call: in a loop, the copy
+   * backward replays the call with; outside loops, the copy passed in the array's place.
    */
   String snapshot(Step call, int argument) {
     return getOrAllocate(

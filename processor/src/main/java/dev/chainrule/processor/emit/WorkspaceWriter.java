@@ -57,7 +57,7 @@ public final class WorkspaceWriter {
       }
     }
     adjoints
-        .snapshots()
+        .callsWithSnapshots()
         .forEach(
             (call, adjoint) ->
                 adjoint

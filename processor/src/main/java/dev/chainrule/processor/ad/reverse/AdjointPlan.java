@@ -145,11 +145,16 @@ public record AdjointPlan(
 
   /** Whether forward records anything on the tape: values in loops, or arrays passed in them. */
   public boolean usesTape() {
-    return recording.usesTape() || snapshots().values().stream().anyMatch(StepAdjoint::replays);
+    return recording.usesTape()
+        || callsWithSnapshots().values().stream().anyMatch(StepAdjoint::replays);
   }
 
-  /** The calls that pass local arrays forward copies, with what backward does for them. */
-  public Map<Step, StepAdjoint> snapshots() {
+  /**
+   * The calls that pass local arrays forward copies, with their adjoints: {@link
+   * StepAdjoint#snapshots()} says which arguments, {@link StepAdjoint#replays()} whether the copies
+   * go on the tape (a call in a loop) or into buffers passed in their place.
+   */
+  public Map<Step, StepAdjoint> callsWithSnapshots() {
     Map<Step, StepAdjoint> snapshots = new LinkedHashMap<>();
     collectSnapshots(parts, snapshots);
     return snapshots;
