@@ -297,9 +297,30 @@ final class Ast {
 
   record Param(Type type, String name) {}
 
-  record Method(String name, List<Param> params, Block body) {
+  /**
+   * A method; {@code wrt} is its annotation's {@code wrt}, the double and double[] parameters it is
+   * differentiated by, or empty for all of them (the annotation then has no {@code wrt}). Only a
+   * method that no other method calls has one, so no call passes a varying value for a parameter
+   * the callee leaves out.
+   */
+  record Method(String name, List<Param> params, Block body, List<String> wrt) {
     Method {
       params = List.copyOf(params);
+      wrt = List.copyOf(wrt);
+    }
+
+    Method(String name, List<Param> params, Block body) {
+      this(name, params, body, List.of());
+    }
+
+    /** Whether {@code p} has a gradient: a double or double[] that {@code wrt} lists, if any. */
+    boolean differentiates(Param p) {
+      return (p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY)
+          && (wrt.isEmpty() || wrt.contains(p.name()));
+    }
+
+    Method withBody(Block newBody) {
+      return new Method(name, params, newBody, wrt);
     }
   }
 
@@ -511,7 +532,7 @@ final class Ast {
       p.methods().forEach(m -> methods.add((Method) it.next()));
       result = p.withMethods(methods);
     } else if (node instanceof Method m) {
-      result = new Method(m.name(), m.params(), (Block) it.next());
+      result = m.withBody((Block) it.next());
     } else if (node instanceof DGet g) {
       result = new DGet(g.array(), (IExpr) it.next());
     } else if (node instanceof Bin b) {

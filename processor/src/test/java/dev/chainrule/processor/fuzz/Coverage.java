@@ -159,7 +159,11 @@ final class Coverage {
             "call passing one array twice",
             "call into a member class",
             "two helpers",
-            "a name generated code uses"));
+            "a name generated code uses",
+            "wrt",
+            "wrt listing some",
+            "wrt leaving out a double[]",
+            "write to a constant parameter"));
     return List.copyOf(all);
   }
 
@@ -203,12 +207,37 @@ final class Coverage {
           default -> {}
         }
       }
+      wrt(m, f);
       statements(m.body(), 0, false, false, m, f);
       for (Object n : Ast.nodes(m.body())) {
         expression(n, m, f);
       }
     }
     return f;
+  }
+
+  private static void wrt(Method m, Set<String> f) {
+    if (m.wrt().isEmpty()) {
+      return;
+    }
+    f.add("wrt");
+    Set<String> constants = new LinkedHashSet<>();
+    for (Param p : m.params()) {
+      if (!m.differentiates(p)
+          && (p.type() == Ast.Type.DOUBLE || p.type() == Ast.Type.DOUBLE_ARRAY)) {
+        constants.add(p.name());
+        f.add("wrt listing some");
+        if (p.type() == Ast.Type.DOUBLE_ARRAY) {
+          f.add("wrt leaving out a double[]");
+        }
+      }
+    }
+    for (Object n : Ast.nodes(m.body())) {
+      if (n instanceof AssignD a && constants.contains(a.name())
+          || n instanceof Step st && constants.contains(st.name())) {
+        f.add("write to a constant parameter");
+      }
+    }
   }
 
   private static String declared(Object n) {

@@ -51,6 +51,37 @@ class FuzzSelfTest {
     assertTrue(problems.isEmpty(), () -> problems.size() + " problems, first:\n" + problems.get(0));
   }
 
+  /**
+   * Some generated methods have a {@code wrt}, never one another method calls; the printer writes
+   * it, and every shrinking candidate keeps it to names of the method's double and double[]
+   * parameters (a parameter dropped is dropped from the list too).
+   */
+  @Test
+  void wrtIsPrintedAndKeptValidWhileShrinking() {
+    int withWrt = 0;
+    for (int i = 0; i < 400 && withWrt < 25; i++) {
+      Program p = Generator.program("P" + i, new SplittableRandom(i));
+      if (p.methods().stream().allMatch(m -> m.wrt().isEmpty())) {
+        continue;
+      }
+      withWrt++;
+      String source = Printer.print(p);
+      for (Method m : p.methods()) {
+        if (!m.wrt().isEmpty()) {
+          assertTrue(source.contains(Printer.annotation(m)), source);
+          assertTrue(Printer.annotation(m).startsWith("@Differentiable(wrt = "), source);
+        }
+      }
+      for (Program c : Shrinker.candidates(p)) {
+        for (Method m : c.methods()) {
+          assertTrue(
+              Validator.wrtValid(m), () -> m.wrt() + " after shrinking:\n" + Printer.print(c));
+        }
+      }
+    }
+    assertTrue(withWrt >= 25, "too few programs with a wrt: " + withWrt);
+  }
+
   @Test
   void finiteDifferencesAgreeWithACorrectDerivative() {
     double x = 0.7;

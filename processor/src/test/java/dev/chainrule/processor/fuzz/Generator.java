@@ -73,7 +73,8 @@ import java.util.function.Supplier;
  * trees over every operator and Math function, double and int locals, reassignment and compound
  * assignment, if/else, switch statements and expressions, ?:, loops of every kind over small bounds
  * and small arrays (nested at most two deep, with break, continue and early return), local arrays,
- * and calls between the program's methods with scalars and whole arrays.
+ * calls between the program's methods with scalars and whole arrays, and {@code wrt} on methods no
+ * other method calls, leaving some double and double[] parameters constant.
  *
  * <p><b>Valid by construction.</b> Every program compiles: names are unique per method, every local
  * is initialized, nothing follows a statement that cannot complete (JLS 14.22), each colon case
@@ -179,7 +180,54 @@ final class Generator {
       methods.add(method("h" + k, 2 + random.nextInt(4)));
     }
     methods.add(method("f", 3 + random.nextInt(8)));
+    withWrt();
     return new Program(name, methods, helpers > 0 && chance(0.25));
+  }
+
+  /**
+   * Gives some methods that no other method calls (always {@code f}, sometimes a helper) a {@code
+   * wrt}: a random non-empty subset of their double and double[] parameters, sometimes all of them,
+   * in their order or shuffled. The others become constants. A called method keeps the default, so
+   * no call can pass a varying value for a parameter its callee leaves out (a compile error).
+   */
+  private void withWrt() {
+    Set<String> called = new HashSet<>();
+    for (Method m : methods) {
+      for (Object n : Ast.nodes(m)) {
+        if (n instanceof Call call) {
+          called.add(call.method());
+        }
+      }
+    }
+    for (int k = 0; k < methods.size(); k++) {
+      Method m = methods.get(k);
+      List<String> differentiable = new ArrayList<>();
+      for (Param p : m.params()) {
+        if (p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY) {
+          differentiable.add(p.name());
+        }
+      }
+      if (called.contains(m.name()) || differentiable.isEmpty() || !chance(0.35)) {
+        continue;
+      }
+      List<String> wrt = new ArrayList<>();
+      if (chance(0.25)) {
+        wrt.addAll(differentiable);
+      } else {
+        for (String name : differentiable) {
+          if (chance(0.5)) {
+            wrt.add(name);
+          }
+        }
+        if (wrt.isEmpty()) {
+          wrt.add(differentiable.get(random.nextInt(differentiable.size())));
+        }
+      }
+      if (wrt.size() > 1 && chance(0.3)) {
+        java.util.Collections.shuffle(wrt, new java.util.Random(random.nextLong()));
+      }
+      methods.set(k, new Method(m.name(), m.params(), m.body(), wrt));
+    }
   }
 
   // ---------------------------------------------------------------- methods

@@ -33,6 +33,10 @@ import javax.tools.JavaFileObject;
  * Compiles programs through chainrule's processor, many per javac run, and checks every method of
  * each against its own source.
  *
+ * <p>A method's coordinates are those of the parameters it is differentiated by: its double and
+ * double[] parameters, or those its {@code wrt} lists; the others are constants, with no gradient
+ * accessor, no tangent direction and no graph input, which is checked once per method.
+ *
  * <p>For each method, at each of its points:
  *
  * <ul>
@@ -321,6 +325,65 @@ final class Harness {
     return n;
   }
 
+  /**
+   * The entries of {@code direction}, which has one per double coordinate of the point, for the
+   * coordinates the method is differentiated by: all of them, or those of the parameters its {@code
+   * wrt} lists. Directions are sampled for every coordinate, so that a shrunk program whose wrt
+   * lists more parameters still has one.
+   */
+  static double[] differentiated(Method m, Point point, double[] direction) {
+    double[] kept = new double[direction.length];
+    int at = 0;
+    int n = 0;
+    for (int k = 0; k < m.params().size(); k++) {
+      Param p = m.params().get(k);
+      int width =
+          p.type() == Ast.Type.DOUBLE
+              ? 1
+              : p.type() == Ast.Type.DOUBLE_ARRAY ? point.doubleArrayAt(k).length : 0;
+      if (m.differentiates(p)) {
+        System.arraycopy(direction, at, kept, n, width);
+        n += width;
+      }
+      at += width;
+    }
+    return Arrays.copyOf(kept, n);
+  }
+
+  /**
+   * What is wrong with the parameters the generated class differentiates, or null: they must be the
+   * method's double and double[] parameters that its {@code wrt} lists (all of them without one),
+   * in order, and a parameter it leaves out has no gradient accessor.
+   */
+  private static String wrtMismatch(Method m, DifferentiableMethod method) {
+    List<String> expected = new ArrayList<>();
+    List<String> constants = new ArrayList<>();
+    for (Param p : m.params()) {
+      if (m.differentiates(p)) {
+        expected.add(p.name());
+      } else if (p.type() == Ast.Type.DOUBLE || p.type() == Ast.Type.DOUBLE_ARRAY) {
+        constants.add(p.name());
+      }
+    }
+    if (!method.differentiableParameterNames().equals(expected)) {
+      return "wrt "
+          + m.wrt()
+          + " should differentiate "
+          + expected
+          + ", the annotation read back gives "
+          + method.differentiableParameterNames();
+    }
+    for (java.lang.reflect.Method member : method.generatedClass().getMethods()) {
+      for (String constant : constants) {
+        if (member.getName().equals(DifferentiableMethod.accessorName(constant))
+            && member.getParameterCount() == 0) {
+          return "the constant " + constant + " has a gradient accessor " + member;
+        }
+      }
+    }
+    return null;
+  }
+
   // ---------------------------------------------------------------- compiling
 
   /**
@@ -520,6 +583,15 @@ final class Harness {
         continue;
       }
       stats.add("methods checked");
+      String constants = wrtMismatch(m, method);
+      if (constants != null) {
+        failures.add(
+            new Failure(program.name(), name, "wrong parameters differentiated", constants));
+        continue;
+      }
+      if (!m.wrt().isEmpty()) {
+        stats.add("methods with a wrt");
+      }
       List<Point> points = p.points().get(m.name());
       List<double[]> directions = p.directions().get(m.name());
       Workspace reused;
@@ -650,7 +722,7 @@ final class Harness {
     }
 
     List<double[]> tangentDirections = new ArrayList<>();
-    tangentDirections.add(direction);
+    tangentDirections.add(differentiated(m, point, direction));
     for (int k = 0; k < n; k++) {
       double[] unit = new double[n];
       unit[k] = 1;

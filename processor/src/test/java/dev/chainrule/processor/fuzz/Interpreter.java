@@ -73,7 +73,8 @@ import java.util.Map;
  * finite-difference tolerance is relative to.
  *
  * <p>With {@link Value}s, it is micrograd: each double parameter (each element of a double[]
- * parameter) is a leaf, every operation on a value that depends on one builds a node, conditions
+ * parameter) that the method is differentiated by (all, or those its {@code wrt} lists) is a leaf,
+ * the others constants; every operation on a value that depends on one builds a node, conditions
  * and loops follow the data, and {@code backward()} gives the gradient of the path taken. Values
  * that depend on no parameter stay plain doubles, computed as Java computes them, so constants may
  * go through any function. An operation the engine does not have on a value that depends on a
@@ -147,13 +148,15 @@ final class Interpreter {
     Object[] bound = new Object[arguments.length];
     for (int i = 0; i < arguments.length; i++) {
       Object a = arguments[i];
+      // A parameter the method's wrt leaves out is a constant, not a leaf.
+      boolean differentiated = method.differentiates(method.params().get(i));
       if (a instanceof Double d) {
-        Val v = leaf(d, leaves);
+        Val v = differentiated ? leaf(d, leaves) : constant(d);
         bound[i] = v;
       } else if (a instanceof double[] ds) {
         Val[] vs = new Val[ds.length];
         for (int k = 0; k < ds.length; k++) {
-          vs[k] = leaf(ds[k], leaves);
+          vs[k] = differentiated ? leaf(ds[k], leaves) : constant(ds[k]);
         }
         bound[i] = vs;
       } else if (a instanceof int[] is) {

@@ -170,13 +170,26 @@ final class Printer {
   }
 
   private void method(Method m, int depth) {
-    line(depth, "@Differentiable");
+    line(depth, annotation(m));
     String params = m.params().stream().map(p -> p.type().java + " " + p.name()).collect(joining());
     line(depth, "static double " + m.name() + "(" + params + ") {");
     for (Stmt s : m.body().statements()) {
       statement(s, depth + 1);
     }
     line(depth, "}");
+  }
+
+  /**
+   * {@code @Differentiable}, with the method's {@code wrt} if it has one: {@code wrt = "x"} for one
+   * name, {@code wrt = {"x", "xs"}} for more.
+   */
+  static String annotation(Method m) {
+    if (m.wrt().isEmpty()) {
+      return "@Differentiable";
+    }
+    List<String> quoted = m.wrt().stream().map(name -> '"' + name + '"').toList();
+    String value = quoted.size() == 1 ? quoted.get(0) : "{" + String.join(", ", quoted) + "}";
+    return "@Differentiable(wrt = " + value + ")";
   }
 
   static String signature(Method m) {

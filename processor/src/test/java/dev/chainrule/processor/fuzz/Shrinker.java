@@ -35,12 +35,13 @@ import java.util.Set;
 
 /**
  * Shrinks a failing program to a smaller one that still fails the same way, greedily: it proposes
- * every one-step simplification (drop a method whose calls become {@code 1.0}; delete a statement;
- * replace an if, switch, loop or block by the statements of one of its arms or its body, the loop
- * variable becoming a local; drop an else, a case, a loop's extra condition; cut a loop's bound to
- * 1; replace an expression by one of its operands or by a literal or a parameter), keeps those the
- * {@link Validator} accepts, tests them a batch at a time, moves to the smallest that still fails,
- * and starts over, until none fails or the time is up.
+ * every one-step simplification (drop a method whose calls become {@code 1.0}; drop a parameter it
+ * does not read, and its name from a {@code wrt}; drop a {@code wrt} or one of its names; delete a
+ * statement; replace an if, switch, loop or block by the statements of one of its arms or its body,
+ * the loop variable becoming a local; drop an else, a case, a loop's extra condition; cut a loop's
+ * bound to 1; replace an expression by one of its operands or by a literal or a parameter), keeps
+ * those the {@link Validator} accepts, tests them a batch at a time, moves to the smallest that
+ * still fails, and starts over, until none fails or the time is up.
  */
 final class Shrinker {
   /** For each candidate, its failure of the kind being shrunk, or null if it does not fail so. */
@@ -117,6 +118,18 @@ final class Shrinker {
         }
       }
     }
+    // A wrt: dropped (all parameters differentiated), or with one name fewer.
+    for (int k = 0; k < p.methods().size(); k++) {
+      Method m = p.methods().get(k);
+      if (!m.wrt().isEmpty()) {
+        out.add(withWrt(p, k, List.of()));
+      }
+      for (int n = 0; m.wrt().size() > 1 && n < m.wrt().size(); n++) {
+        List<String> wrt = new ArrayList<>(m.wrt());
+        wrt.remove(n);
+        out.add(withWrt(p, k, wrt));
+      }
+    }
     List<Object> nodes = Ast.nodes(p);
     // Statements: delete, or replace by their parts.
     for (int index = 0; index < nodes.size(); index++) {
@@ -190,6 +203,13 @@ final class Shrinker {
     return out;
   }
 
+  private static Program withWrt(Program p, int method, List<String> wrt) {
+    List<Method> methods = new ArrayList<>(p.methods());
+    Method m = methods.get(method);
+    methods.set(method, new Method(m.name(), m.params(), m.body(), wrt));
+    return p.withMethods(methods);
+  }
+
   private static Method methodOf(Program p, int index) {
     int at = 1;
     for (Method m : p.methods()) {
@@ -240,8 +260,12 @@ final class Shrinker {
       Method replaced = m;
       if (m.name().equals(method)) {
         List<Param> params = new ArrayList<>(m.params());
-        params.remove(index);
-        replaced = new Method(m.name(), params, m.body());
+        Param removed = params.remove(index);
+        // A wrt that listed only the parameter becomes empty: no wrt, all parameters
+        // differentiated.
+        List<String> wrt = new ArrayList<>(m.wrt());
+        wrt.remove(removed.name());
+        replaced = new Method(m.name(), params, m.body(), wrt);
       }
       List<Object> nodes = Ast.nodes(replaced);
       for (int k = 0; k < nodes.size(); k++) {

@@ -45,7 +45,8 @@ import java.util.Set;
 
 /**
  * Whether a program is one the generator could have written: every name declared before use and in
- * scope, with the right type; calls only of earlier methods, with as many arguments as parameters;
+ * scope, with the right type; calls only of earlier methods without a {@code wrt}, with as many
+ * arguments as parameters; a {@code wrt} that lists double and double[] parameters, each once;
  * continue only in a loop; break only in a loop or as the last statement of a switch case (the
  * processor's rule); each colon case ending with a jump; no statement after one that cannot
  * complete; no method body that can complete. The shrinker's rewrites can break these, and a
@@ -63,10 +64,14 @@ final class Validator {
           Method callee = methods.get(call.method());
           if (!earlier.contains(call.method())
               || callee == null
-              || callee.params().size() != call.args().size()) {
+              || callee.params().size() != call.args().size()
+              || !callee.wrt().isEmpty()) {
             return false;
           }
         }
+      }
+      if (!wrtValid(m)) {
+        return false;
       }
       Map<String, Type> scope = new HashMap<>();
       for (Param p : m.params()) {
@@ -77,6 +82,23 @@ final class Validator {
       }
       earlier.add(m.name());
       methods.put(m.name(), m);
+    }
+    return true;
+  }
+
+  /** Each name {@code wrt} lists is a double or double[] parameter, listed once. */
+  static boolean wrtValid(Method m) {
+    Set<String> listed = new HashSet<>();
+    for (String name : m.wrt()) {
+      boolean parameter =
+          m.params().stream()
+              .anyMatch(
+                  p ->
+                      p.name().equals(name)
+                          && (p.type() == Type.DOUBLE || p.type() == Type.DOUBLE_ARRAY));
+      if (!parameter || !listed.add(name)) {
+        return false;
+      }
     }
     return true;
   }
