@@ -169,8 +169,9 @@ class FuzzTest {
       int index = Integer.parseInt(first.program().substring(1));
       b.append(
           String.format(
-              "rerun one: -Dchainrule.fuzz.seed=0x%s -Dchainrule.fuzz.only=%d%n",
-              Long.toHexString(seed), index));
+              "rerun one: -Dchainrule.fuzz.seed=0x%s -Dchainrule.fuzz.programs=%d"
+                  + " -Dchainrule.fuzz.only=%d%n",
+              Long.toHexString(seed), index + 1, index));
       b.append("first: ").append(first.describe()).append('\n');
       if (shrunk++ >= SHRUNK) {
         b.append(Printer.print(byName.get(first.program()).program()));

@@ -112,8 +112,12 @@ final class Interpreter {
     }
   }
 
-  /** What a run returns: the result, the scale, and, with Values, the gradient. */
-  record Run(double result, double scale, double[] gradient) {}
+  /**
+   * What a run returns: the result, the scale, with Values the gradient, and whether a step
+   * function ({@code signum}, {@code floor}, {@code ceil}, {@code rint}) was evaluated exactly at
+   * one of its jumps.
+   */
+  record Run(double result, double scale, double[] gradient, boolean atJump) {}
 
   private enum Completion {
     NORMAL,
@@ -125,6 +129,7 @@ final class Interpreter {
   private final Program program;
   private final boolean values;
   private double scale;
+  private boolean atJump;
   private long steps;
   private Val returned;
 
@@ -182,7 +187,7 @@ final class Interpreter {
         }
       }
     }
-    return new Run(result.data(), scale, gradient);
+    return new Run(result.data(), scale, gradient, atJump);
   }
 
   private Val leaf(double d, List<Value> leaves) {
@@ -679,6 +684,16 @@ final class Interpreter {
     return checked(r, b.active() ? node(a).div(b.value()) : a.value().div(b.data()));
   }
 
+  /** Whether a step function jumps at {@code x}: signum at 0, floor and ceil at integers, ... */
+  private static boolean isJump(String function, double x) {
+    return switch (function) {
+      case "signum" -> x == 0;
+      case "floor", "ceil" -> x == Math.rint(x);
+      case "rint" -> Math.abs(x - Math.floor(x) - 0.5) == 0;
+      default -> false;
+    };
+  }
+
   private Val function(Fn fn, List<Val> args) {
     double[] x = new double[args.size()];
     boolean active = false;
@@ -687,6 +702,7 @@ final class Interpreter {
       active |= args.get(k).active();
     }
     double r = evaluate(fn.name(), fn.strict(), x);
+    atJump |= isJump(fn.name(), x[0]);
     if (!active) {
       return constant(r);
     }
