@@ -223,9 +223,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     : Messages.pathWithoutReturn(name)));
         return new Checked(method, className, report, calls, function, null);
       }
-      for (String problem : ConstantArguments.check(trace, Activity.of(trace))) {
-        report.add(Problem.at(method, problem));
-      }
+      ConstantArguments.check(trace, Activity.of(trace), calls, trees, method).forEach(report::add);
       if (CodeSize.estimate(trace) > CodeSize.LIMIT) {
         report.add(
             Problem.at(

@@ -137,17 +137,17 @@ public final class Messages {
   }
 
   public static String constantArgument(
-      long line, String statement, String callee, String parameter, int position) {
+      int position, String callee, long line, String statement, String parameter) {
     return TAG
-        + "line "
-        + line
-        + ", "
-        + statement
-        + ": argument "
+        + "argument "
         + position
         + " of "
         + callee
-        + " varies with the parameters this method is differentiated with respect to, but "
+        + ", in line "
+        + line
+        + " ("
+        + statement
+        + "), varies with the parameters this method is differentiated with respect to, but "
         + callee
         + " is not differentiated with respect to its parameter "
         + parameter

@@ -55,6 +55,37 @@ class WrtDiagnosticsTest {
         error("wrt lists \"n\" twice", source).at("\"n\"}"));
   }
 
+  /** Calls of the callee nested in one statement: each error goes on an argument that varies. */
+  @Test
+  void aVaryingArgumentInOneOfNestedCallsIsReportedWhereItIs() {
+    MarkedSource source =
+        MarkedSource.of(
+            "p.C",
+            """
+            package p;
+
+            import dev.chainrule.Differentiable;
+
+            class C {
+              @Differentiable(wrt = "x")
+              static double loss(double x, double c) {
+                return x * c;
+              }
+
+              @Differentiable
+              static double m(double x, double scale) {
+                return loss(loss(x, 2.0), loss(x, scale)); // ERROR
+              }
+            }
+            """);
+    // The inner call's scale and the outer call's loss(x, scale), where javac puts a call: at "(".
+    assertRejected(
+        compile(source),
+        "p.C_m",
+        error("argument 2 of C.loss, in line 13", source).at("scale)"),
+        error("argument 2 of C.loss, in line 13", source).at("(x, scale)"));
+  }
+
   @Test
   void aSingleNameNeedsNoBraces() {
     MarkedSource source =
@@ -96,10 +127,10 @@ class WrtDiagnosticsTest {
               }
 
               @Differentiable
-              static double m(double[] w, double scale) { // ERROR
+              static double m(double[] w, double scale) {
                 double[] xs = {scale, 1.0};
                 double[] data = {0.5, 2.0};
-                return loss(w, xs) + loss(w, data);
+                return loss(w, xs) + loss(w, data); // ERROR
               }
             }
             """);
@@ -107,12 +138,12 @@ class WrtDiagnosticsTest {
         compile(source),
         "p.C_m",
         error(
-                "line 15, return loss(w, xs) + loss(w, data);: argument 2 of C.loss varies with the"
-                    + " parameters this method is differentiated with respect to, but C.loss is not"
-                    + " differentiated with respect to its parameter xs, which its wrt leaves out;"
-                    + " list \"xs\" in its wrt, or pass a value that does not vary",
+                "argument 2 of C.loss, in line 15 (return loss(w, xs) + loss(w, data);), varies"
+                    + " with the parameters this method is differentiated with respect to, but"
+                    + " C.loss is not differentiated with respect to its parameter xs, which its wrt"
+                    + " leaves out; list \"xs\" in its wrt, or pass a value that does not vary",
                 source)
-            .at("m("));
+            .at("xs)"));
   }
 
   private static MarkedSource wrt(String listed, String parameters) {
