@@ -96,6 +96,7 @@ import java.lang.annotation.Target;
  * <p>Anything else is a compile error on the offending code that says what is supported.
  */
 @Documented
+// RUNTIME, so that tools and tests can read wrt by reflection; the processor reads the source.
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Differentiable {
