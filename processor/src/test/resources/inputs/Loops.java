@@ -314,4 +314,25 @@ final class Loops {
     }
     return x * c;
   }
+
+  /**
+   * Inner loops whose pass counts backward computes from their bounds: a length less one, a count
+   * down to an expression of the outer counter, and the bound on the left.
+   */
+  @Differentiable
+  static double boundedByLengths(double[] x) {
+    double s = 0;
+    for (int i = 0; i < 3; i++) {
+      for (int j = 1; j < x.length - 1; j++) {
+        s += x[j] * x[j - 1] * (i + 1);
+      }
+      for (int k = x.length - 1; k > i - 1; k--) {
+        s += Math.sin(x[k]);
+      }
+      for (int m = 0; x.length > m; m++) {
+        s += x[m] * s * 0.01;
+      }
+    }
+    return s;
+  }
 }

@@ -92,7 +92,6 @@ public final class ArrayCalls_rowsPassedInALoop {
             int i = 0;
             // line 46: for (int i = 0; i < x.length; i++)
             int i_2 = i;
-            int iterations_2 = 0;
             while (i_2 < x.length) {
                 // line 47: row[i] = Math.sin(x[i] * (r + 1));
                 double row_t2 = x[i_2];
@@ -102,7 +101,6 @@ public final class ArrayCalls_rowsPassedInALoop {
                 row[i_2] = row_t5;
                 // line 46: for (int i = 0; i < x.length; i++)
                 int i_3 = i_2 + 1;
-                iterations_2++;
                 i_2 = i_3;
             }
             // line 49: total += weightedSum(w, row, pick) * (r + 1);
@@ -113,7 +111,6 @@ public final class ArrayCalls_rowsPassedInALoop {
             double total_3 = total_2 + total_t3;
             // line 45: for (int r = 0; r < 3; r++)
             int r_3 = r_2 + 1;
-            tape.push(iterations_2);
             passes++;
             total_2 = total_3;
             r_2 = r_3;
@@ -135,8 +132,8 @@ public final class ArrayCalls_rowsPassedInALoop {
         double d_total_2 = 1.0;
         // line 45: for (int r = 0; r < 3; r++)
         for (int pass = iterations; pass > 0; pass--) {
-            int iterations_2 = tape.popInt();
             int r_2 = pass - 1;
+            int iterations_2 = Math.max(0, x.length);
             int total_t2 = r_2 + 1;
             double d_total_3 = d_total_2;
             d_total_2 = 0.0;

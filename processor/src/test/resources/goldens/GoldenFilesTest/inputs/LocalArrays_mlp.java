@@ -94,7 +94,6 @@ public final class LocalArrays_mlp {
             int k = 0;
             // line 28: for (int k = 0; k < x.length; k++)
             int k_2 = k;
-            int iterations_2 = 0;
             while (k_2 < x.length) {
                 // line 29: hidden[j] += w1[(j * x.length + k) % w1.length] * x[k];
                 double hidden_t1 = hidden[j_2];
@@ -111,7 +110,6 @@ public final class LocalArrays_mlp {
                 // line 28: for (int k = 0; k < x.length; k++)
                 int k_3 = k_2 + 1;
                 tape.push(hidden_t6);
-                iterations_2++;
                 k_2 = k_3;
             }
             // line 31: hidden[j] = Math.tanh(hidden[j]);
@@ -120,7 +118,6 @@ public final class LocalArrays_mlp {
             hidden[j_2] = hidden_t12;
             // line 27: for (int j = 0; j < hiddenUnits; j++)
             int j_3 = j_2 + 1;
-            tape.push(iterations_2);
             tape.push(hidden_t12);
             passes++;
             j_2 = j_3;
@@ -185,8 +182,8 @@ public final class LocalArrays_mlp {
         // line 27: for (int j = 0; j < hiddenUnits; j++)
         for (int pass_2 = iterations; pass_2 > 0; pass_2--) {
             double hidden_t12 = tape.popDouble();
-            int iterations_2 = tape.popInt();
             int j_2 = pass_2 - 1;
+            int iterations_2 = Math.max(0, x.length);
             // line 31: hidden[j] = Math.tanh(hidden[j]);
             double d_hidden_t12 = d_hidden[j_2];
             d_hidden[j_2] = 0.0;

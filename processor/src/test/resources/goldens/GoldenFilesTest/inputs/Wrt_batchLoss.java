@@ -19,6 +19,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainrule.processor.DifferentiableProcessor")
 public final class Wrt_batchLoss {
+    private double[] w;
+
     private double[] xs;
 
     private int iterations;
@@ -47,6 +49,7 @@ public final class Wrt_batchLoss {
         if (gradW.length != w.length) {
             gradW = new double[w.length];
         }
+        this.w = w;
         this.xs = xs;
         // line 16: double sum = 0;
         double sum = 0;
@@ -64,7 +67,6 @@ public final class Wrt_batchLoss {
             // line 19: for (int k = 1; k < w.length; k++)
             double out_2 = out;
             int k_2 = k;
-            int iterations_2 = 0;
             while (k_2 < w.length) {
                 // line 20: out += w[k] * xs[(s * (w.length - 1) + k - 1) % xs.length];
                 double out_t1 = w[k_2];
@@ -81,7 +83,6 @@ public final class Wrt_batchLoss {
                 // line 19: for (int k = 1; k < w.length; k++)
                 int k_3 = k_2 + 1;
                 tape.push(out_t8);
-                iterations_2++;
                 out_2 = out_3;
                 k_2 = k_3;
             }
@@ -94,7 +95,6 @@ public final class Wrt_batchLoss {
             double sum_3 = sum_2 + sum_t1;
             // line 17: for (int s = 0; s < ys.length; s++)
             int s_3 = s_2 + 1;
-            tape.push(iterations_2);
             tape.push(error_t1);
             tape.push(error);
             passes++;
@@ -125,7 +125,7 @@ public final class Wrt_batchLoss {
         for (int pass = iterations; pass > 0; pass--) {
             double error = tape.popDouble();
             double error_t1 = tape.popDouble();
-            int iterations_2 = tape.popInt();
+            int iterations_2 = w.length > 1 ? w.length - 1 : 0;
             double d_sum_3 = d_sum_2;
             d_sum_2 = 0.0;
             // line 23: sum += error * error;

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import dev.chainrule.processor.ad.reverse.AdjointPlan;
 import dev.chainrule.processor.ad.reverse.Recomputed;
 import dev.chainrule.processor.ad.reverse.Recording;
+import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Literal;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Operand;
@@ -12,9 +13,11 @@ import dev.chainrule.processor.ir.Primitive;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Type;
 import dev.chainrule.processor.ir.Value;
+import dev.chainrule.processor.ir.Variable;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -208,20 +211,32 @@ final class BackwardWriter {
    * compared first, since {@code hi - lo} overflows for far-apart bounds that make no passes.
    */
   private CodeBlock passes(Recomputed.Passes passes) {
-    Operand low = passes.down() ? passes.bound() : passes.initial();
-    Operand high = passes.down() ? passes.initial() : passes.bound();
+    Expr bound = passes.bound();
     int extra = passes.inclusive() ? 1 : 0;
-    if (low instanceof Literal from && high instanceof Literal to) {
-      return CodeBlock.of("$L", Math.max(0, (long) to.value() - (long) from.value() + extra));
+    if (passes.initial() instanceof Literal start && bound instanceof Literal end) {
+      long span = (long) end.value() - (long) start.value();
+      return CodeBlock.of("$L", Math.max(0, (passes.down() ? -span : span) + extra));
     }
-    CodeBlock hi = code.operand(high);
-    CodeBlock lo = code.operand(low);
-    if (isZero(low)) { // hi + 1 cannot overflow: a loop up to Integer.MAX_VALUE never ends
+    Map<Variable, Operand> reads = passes.loop().reads();
+    CodeBlock start = code.operand(passes.initial());
+    CodeBlock limit = ConditionWriter.write(bound, reads, code);
+    CodeBlock hi = passes.down() ? start : limit;
+    CodeBlock lo = passes.down() ? limit : start;
+    boolean fromZero = passes.down() ? isZero(bound) : isZero(passes.initial());
+    if (fromZero) { // hi + 1 cannot overflow: a loop up to Integer.MAX_VALUE never ends
       return CodeBlock.of("$T.max(0, $L$L)", Math.class, hi, extra == 1 ? " + 1" : "");
     }
+    // A bound that is a sum or difference needs parentheses after a minus.
+    boolean compound =
+        passes.down() && bound instanceof Expr.Apply apply && apply.primitive() != Primitive.LENGTH;
+    CodeBlock minusLo = compound ? CodeBlock.of("($L)", lo) : lo;
     return extra == 1
-        ? CodeBlock.of("$L >= $L ? $L - $L + 1 : 0", hi, lo, hi, lo)
-        : CodeBlock.of("$L > $L ? $L - $L : 0", hi, lo, hi, lo);
+        ? CodeBlock.of("$L >= $L ? $L - $L + 1 : 0", hi, lo, hi, minusLo)
+        : CodeBlock.of("$L > $L ? $L - $L : 0", hi, lo, hi, minusLo);
+  }
+
+  private static boolean isZero(Expr expr) {
+    return expr instanceof Literal literal && literal.value() == 0;
   }
 
   private static boolean isOne(Operand operand) {

@@ -44,6 +44,10 @@ final class Recomputation {
           Primitive.MAX,
           Primitive.MIN);
 
+  /** What a loop's bound may compute, besides reading lengths of parameter arrays. */
+  private static final Set<Primitive> BOUND_ARITHMETIC =
+      EnumSet.of(Primitive.ADD, Primitive.SUBTRACT, Primitive.MULTIPLY);
+
   private static final Set<Primitive> COMPARISONS =
       EnumSet.of(Primitive.LESS, Primitive.LESS_EQUAL, Primitive.GREATER, Primitive.GREATER_EQUAL);
 
@@ -167,7 +171,9 @@ final class Recomputation {
 
   /**
    * The number of passes of a loop tested first, whose whole condition compares an int counter
-   * stepping by one ({@link Recomputed.Counted}) with a bound fixed for the loop.
+   * stepping by one ({@link Recomputed.Counted}) with a bound fixed for the loop: literals,
+   * constants, variables the loop does not assign, lengths of parameter arrays, and sums,
+   * differences and products of those ({@code j < n}, {@code k >= 0}, {@code j < xs.length - 1}).
    */
   private Optional<Recomputed> passes(Loop loop, Set<Value> inside) {
     if (!loop.testFirst()
@@ -175,29 +181,24 @@ final class Recomputation {
         || !COMPARISONS.contains(comparison.primitive())) {
       return Optional.empty();
     }
-    Optional<Operand> left = operand(comparison.args().get(0), loop);
-    Optional<Operand> right = operand(comparison.args().get(1), loop);
-    if (left.isEmpty() || right.isEmpty()) {
-      return Optional.empty();
-    }
     // This loop's counter on the left: i < n, i <= n, i > n, i >= n.
     Primitive relation = comparison.primitive();
-    Operand counter = left.get();
-    Operand bound = right.get();
-    if (!countsPassesOf(loop, counter)) {
+    Expr counter = comparison.args().get(0);
+    Expr bound = comparison.args().get(1);
+    if (counter(loop, counter).isEmpty()) {
       relation = mirrored(relation);
-      counter = right.get();
-      bound = left.get();
+      counter = comparison.args().get(1);
+      bound = comparison.args().get(0);
     }
-    if (!countsPassesOf(loop, counter)
-        || !(ways.get(counter) instanceof Recomputed.Counted counted)
-        || !(counted.stride() instanceof Literal stride)
+    Optional<Recomputed.Counted> counted = counter(loop, counter);
+    if (counted.isEmpty()
+        || !(counted.get().stride() instanceof Literal stride)
         || stride.value() != 1
         || bound.type() != Type.INT
-        || (bound instanceof Value value && inside.contains(value))) {
+        || !fixedFor(loop, bound, inside)) {
       return Optional.empty();
     }
-    boolean down = counted.down();
+    boolean down = counted.get().down();
     boolean towardsBound =
         down
             ? relation == Primitive.GREATER || relation == Primitive.GREATER_EQUAL
@@ -206,11 +207,43 @@ final class Recomputation {
       return Optional.empty();
     }
     boolean inclusive = relation == Primitive.LESS_EQUAL || relation == Primitive.GREATER_EQUAL;
-    return Optional.of(new Recomputed.Passes(loop, counted.initial(), bound, down, inclusive));
+    return Optional.of(
+        new Recomputed.Passes(loop, counted.get().initial(), bound, down, inclusive));
   }
 
-  private boolean countsPassesOf(Loop loop, Operand operand) {
-    return ways.get(operand) instanceof Recomputed.Counted counted && counted.loop() == loop;
+  /** The loop's own counter, if {@code side} reads it. */
+  private Optional<Recomputed.Counted> counter(Loop loop, Expr side) {
+    if (side instanceof Expr.Read read
+        && loop.reads().get(read.variable()) instanceof Value value
+        && ways.get(value) instanceof Recomputed.Counted counted
+        && counted.loop() == loop) {
+      return Optional.of(counted);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether backward can evaluate {@code bound} as forward did: nothing in it changes in the loop.
+   */
+  private boolean fixedFor(Loop loop, Expr bound, Set<Value> inside) {
+    if (bound instanceof Literal || bound instanceof Constant) {
+      return true;
+    }
+    if (bound instanceof Expr.Read read) {
+      Operand value = loop.reads().get(read.variable());
+      return value != null
+          && !value.type().isArray()
+          && !(value instanceof Value v && inside.contains(v));
+    }
+    if (bound instanceof Expr.Apply apply) {
+      if (apply.primitive() == Primitive.LENGTH) {
+        return apply.args().get(0) instanceof Expr.Read read
+            && parameters.contains(loop.reads().get(read.variable()));
+      }
+      return BOUND_ARITHMETIC.contains(apply.primitive())
+          && apply.args().stream().allMatch(arg -> fixedFor(loop, arg, inside));
+    }
+    return false;
   }
 
   /** {@code a < b} is {@code b > a}. */
@@ -222,20 +255,6 @@ final class Recomputation {
       case GREATER_EQUAL -> Primitive.LESS_EQUAL;
       default -> throw new IllegalArgumentException(relation + " is not a comparison");
     };
-  }
-
-  /** A side of a loop's condition that is a variable, a literal or a constant, as an operand. */
-  private static Optional<Operand> operand(Expr side, Loop loop) {
-    if (side instanceof Literal literal) {
-      return Optional.of(literal);
-    }
-    if (side instanceof Constant constant) {
-      return Optional.of(constant);
-    }
-    if (side instanceof Expr.Read read) {
-      return Optional.ofNullable(loop.reads().get(read.variable()));
-    }
-    return Optional.empty();
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.chainrule.processor.ad.reverse;
 
+import dev.chainrule.processor.ir.Expr;
 import dev.chainrule.processor.ir.Loop;
 import dev.chainrule.processor.ir.Operand;
 import dev.chainrule.processor.ir.Step;
 import dev.chainrule.processor.ir.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,10 +56,12 @@ public sealed interface Recomputed {
 
   /**
    * How many passes a loop makes whose condition compares a counter that steps by one with a bound
-   * fixed for the loop ({@code k < n}, {@code i >= 0}): {@code max(0, bound − initial)} going up,
-   * {@code max(0, initial − bound)} going down, one more where the bound is included.
+   * fixed for the loop ({@code k < n}, {@code i >= 0}, {@code j < xs.length}): {@code max(0, bound
+   * − initial)} going up, {@code max(0, initial − bound)} going down, one more where the bound is
+   * included. {@code bound} is the condition's side as written, its variables read as {@code
+   * loop.reads()} says.
    */
-  record Passes(Loop loop, Operand initial, Operand bound, boolean down, boolean inclusive)
+  record Passes(Loop loop, Operand initial, Expr bound, boolean down, boolean inclusive)
       implements Recomputed {
     @Override
     public Value value() {
@@ -66,7 +70,17 @@ public sealed interface Recomputed {
 
     @Override
     public List<Value> inputs() {
-      return values(Stream.of(initial, bound));
+      List<Operand> operands = new ArrayList<>(List.of(initial));
+      reads(bound, operands);
+      return values(operands.stream());
+    }
+
+    private void reads(Expr expr, List<Operand> operands) {
+      if (expr instanceof Expr.Read read) {
+        operands.add(loop.reads().get(read.variable()));
+      } else if (expr instanceof Expr.Apply apply) {
+        apply.args().forEach(arg -> reads(arg, operands));
+      }
     }
   }
 
