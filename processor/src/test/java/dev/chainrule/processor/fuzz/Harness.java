@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -786,16 +787,7 @@ final class Harness {
 
     for (int k = 0; k < n; k++) {
       finiteDifference(
-          program,
-          method,
-          point,
-          coordinates,
-          k,
-          gradient[k],
-          run.scale(),
-          run.atJump(),
-          failures,
-          stats);
+          program, method, point, coordinates, k, gradient[k], run.scale(), m, failures, stats);
     }
 
     valueEngine(
@@ -868,10 +860,10 @@ final class Harness {
    * so the one-sided slopes (Richardson-extrapolated from {@code h/2} and {@code h/4}) are compared
    * too, and where they differ by more than ten times the tolerance the coordinate is skipped as a
    * kink. A coordinate is also skipped when {@code f} is not finite near the point, and, where the
-   * gradient disagrees, when a step function was evaluated exactly at one of its jumps ({@code
-   * signum(0)}, {@code floor} of an integer): the point then follows one side of the step and its
-   * neighbours both follow the other, as in {@code max(0, floor(x) - x)} at {@code x = -1}, which
-   * is 0 on both sides and a tie at the point.
+   * gradient disagrees, when moving the coordinate by one ulp changes what a step function returns
+   * ({@code signum(x)} at 0, {@code floor(x)} at an integer): the point sits on the jump and
+   * follows one side of it, as {@code max(0, floor(x) - x)} at {@code x = -1}, which is 0 on both
+   * sides and a tie at the point.
    */
   private static void finiteDifference(
       Program program,
@@ -881,7 +873,7 @@ final class Harness {
       int k,
       double gradient,
       double scale,
-      boolean atJump,
+      Method m,
       List<Failure> failures,
       Stats stats) {
     Verdict v =
@@ -890,9 +882,9 @@ final class Harness {
             coordinates.value(k),
             gradient,
             scale);
-    if (v.outcome() == Outcome.DISAGREES && atJump) {
-      // signum(0), floor(-1.0): the point itself follows the step's other side, which no
-      // neighbour does, so finite differences may see a slope the point does not have.
+    if (v.outcome() == Outcome.DISAGREES && atJump(program, m, coordinates, k)) {
+      // signum(0), floor(-1.0): the point follows one side of a step its neighbours straddle,
+      // so finite differences may see a slope the point does not have.
       v = new Verdict(Outcome.AT_JUMP, v.estimate(), v.tolerance(), v.scale());
     }
     stats.add(v.outcome().counted);
@@ -911,6 +903,26 @@ final class Harness {
                   v.estimate(),
                   v.tolerance(),
                   v.scale())));
+    }
+  }
+
+  /**
+   * Whether moving coordinate {@code k} by one ulp either way changes what a step function returns:
+   * the point sits exactly on a jump that this coordinate moves across.
+   */
+  private static boolean atJump(Program program, Method m, Coordinates coordinates, int k) {
+    double x = coordinates.value(k);
+    List<Double> here = steps(program, m, coordinates, k, x);
+    return !Objects.equals(here, steps(program, m, coordinates, k, Math.nextUp(x)))
+        || !Objects.equals(here, steps(program, m, coordinates, k, Math.nextDown(x)));
+  }
+
+  private static List<Double> steps(
+      Program program, Method m, Coordinates coordinates, int k, double x) {
+    try {
+      return Interpreter.doubles(program, m, coordinates.with(k, x).arguments()).steps();
+    } catch (RuntimeException e) {
+      return null; // an index out of range at the neighbour: a jump of its own kind
     }
   }
 

@@ -63,6 +63,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a program's method on its own, with Java's semantics, in one of two modes.
@@ -113,11 +114,11 @@ final class Interpreter {
   }
 
   /**
-   * What a run returns: the result, the scale, with Values the gradient, and whether a step
-   * function ({@code signum}, {@code floor}, {@code ceil}, {@code rint}) was evaluated exactly at
-   * one of its jumps.
+   * What a run returns: the result, the scale, with Values the gradient, and what every step
+   * function ({@code signum}, {@code floor}, {@code ceil}, {@code rint}) returned, in order: runs
+   * at neighbouring points whose steps differ straddle a jump.
    */
-  record Run(double result, double scale, double[] gradient, boolean atJump) {}
+  record Run(double result, double scale, double[] gradient, List<Double> steps) {}
 
   private enum Completion {
     NORMAL,
@@ -126,10 +127,12 @@ final class Interpreter {
     RETURN
   }
 
+  private static final Set<String> STEP_FUNCTIONS = Set.of("signum", "floor", "ceil", "rint");
+
   private final Program program;
   private final boolean values;
   private double scale;
-  private boolean atJump;
+  private final List<Double> stepOutputs = new ArrayList<>();
   private long steps;
   private Val returned;
 
@@ -187,7 +190,7 @@ final class Interpreter {
         }
       }
     }
-    return new Run(result.data(), scale, gradient, atJump);
+    return new Run(result.data(), scale, gradient, List.copyOf(stepOutputs));
   }
 
   private Val leaf(double d, List<Value> leaves) {
@@ -684,16 +687,6 @@ final class Interpreter {
     return checked(r, b.active() ? node(a).div(b.value()) : a.value().div(b.data()));
   }
 
-  /** Whether a step function jumps at {@code x}: signum at 0, floor and ceil at integers, ... */
-  private static boolean isJump(String function, double x) {
-    return switch (function) {
-      case "signum" -> x == 0;
-      case "floor", "ceil" -> x == Math.rint(x);
-      case "rint" -> Math.abs(x - Math.floor(x) - 0.5) == 0;
-      default -> false;
-    };
-  }
-
   private Val function(Fn fn, List<Val> args) {
     double[] x = new double[args.size()];
     boolean active = false;
@@ -702,7 +695,9 @@ final class Interpreter {
       active |= args.get(k).active();
     }
     double r = evaluate(fn.name(), fn.strict(), x);
-    atJump |= isJump(fn.name(), x[0]);
+    if (STEP_FUNCTIONS.contains(fn.name())) {
+      stepOutputs.add(r);
+    }
     if (!active) {
       return constant(r);
     }
