@@ -223,7 +223,7 @@ public final class DifferentiableProcessor extends AbstractProcessor {
                     : Messages.pathWithoutReturn(name)));
         return new Checked(method, className, report, calls, function, null);
       }
-      ConstantArguments.check(trace, Activity.of(trace), calls, trees, method).forEach(report::add);
+      ConstantArguments.check(trace, Activity.of(trace), calls, method).forEach(report::add);
       if (CodeSize.estimate(trace) > CodeSize.LIMIT) {
         report.add(
             Problem.at(
