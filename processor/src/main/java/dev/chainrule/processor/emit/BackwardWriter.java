@@ -226,7 +226,7 @@ final class BackwardWriter {
     if (fromZero) { // hi + 1 cannot overflow: a loop up to Integer.MAX_VALUE never ends
       return CodeBlock.of("$T.max(0, $L$L)", Math.class, hi, extra == 1 ? " + 1" : "");
     }
-    // A bound that is a sum or difference needs parentheses after a minus.
+    // Subtracted, a compound bound needs parentheses; a start (counting up) is an operand.
     boolean compound =
         passes.down() && bound instanceof Expr.Apply apply && apply.primitive() != Primitive.LENGTH;
     CodeBlock minusLo = compound ? CodeBlock.of("($L)", lo) : lo;
@@ -235,16 +235,13 @@ final class BackwardWriter {
         : CodeBlock.of("$L > $L ? $L - $L : 0", hi, lo, hi, minusLo);
   }
 
-  private static boolean isZero(Expr expr) {
-    return expr instanceof Literal literal && literal.value() == 0;
-  }
-
   private static boolean isOne(Operand operand) {
     return operand instanceof Literal literal && literal.value() == 1;
   }
 
-  private static boolean isZero(Operand operand) {
-    return operand instanceof Literal literal && literal.value() == 0;
+  /** A literal zero, as an operand or as a side of a condition. */
+  private static boolean isZero(Object operandOrExpr) {
+    return operandOrExpr instanceof Literal literal && literal.value() == 0;
   }
 
   private void declareOrAssign(Value value, CodeBlock computed, Set<String> declared) {

@@ -210,7 +210,7 @@ final class ForwardWriter {
         if (!recordedCalls.contains(step)) {
           return code.primal(step);
         }
-        // A call in a loop is passed its arrays: the tape keeps the copies, for backward.
+        // Outside loops, copies stand in for arrays written later; in a loop the tape keeps them.
         AdjointPlan.StepAdjoint adjoint = snapshots.get(step);
         boolean copied = adjoint != null && !adjoint.replays();
         return code.forwardCall(step, copied ? adjoint.snapshots() : List.of());

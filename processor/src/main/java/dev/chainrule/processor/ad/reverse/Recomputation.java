@@ -238,7 +238,8 @@ final class Recomputation {
     if (bound instanceof Expr.Apply apply) {
       if (apply.primitive() == Primitive.LENGTH) {
         return apply.args().get(0) instanceof Expr.Read read
-            && parameters.contains(loop.reads().get(read.variable()));
+            && loop.reads().get(read.variable()) instanceof Value array
+            && parameters.contains(array);
       }
       return BOUND_ARITHMETIC.contains(apply.primitive())
           && apply.args().stream().allMatch(arg -> fixedFor(loop, arg, inside));

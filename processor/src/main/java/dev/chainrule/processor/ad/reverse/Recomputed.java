@@ -71,7 +71,7 @@ public sealed interface Recomputed {
     @Override
     public List<Value> inputs() {
       List<Operand> operands = new ArrayList<>(List.of(initial));
-      reads(bound, operands);
+      reads(bound, operands); // literals and constants are not values: values() drops them
       return values(operands.stream());
     }
 
