@@ -183,7 +183,7 @@ final class BackwardWriter {
 
   /**
    * The step again, a counter from the pass number ({@code i + (pass - 1) * 2}), or a loop's number
-   * of passes from its bounds ({@code Math.max(0, n - i)}).
+   * of passes from its bounds ({@code n > i ? n - i : 0}).
    */
   private CodeBlock recompute(Recomputed again) {
     if (again instanceof Recomputed.Again step) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How backward gets a value of a loop pass again without the tape: by running its step again, or,
- * for a loop counter, from the number of the pass it is replaying.
+ * How backward gets a value of a loop pass again without the tape: by running its step again; for a
+ * loop counter, from the number of the pass it is replaying; for an inner loop's number of passes,
+ * from the bounds in its condition.
  */
 public sealed interface Recomputed {
   /** The value recomputed. */
