@@ -31,9 +31,10 @@ public final class Xor {
 
   /**
    * The squared error of the MLP on one row. The nine weights are in the order {@link MLP} keeps
-   * its parameters: neuron by neuron, weights then bias.
+   * its parameters: neuron by neuron, weights then bias. {@code wrt} lists them: the row is data,
+   * and gets no gradient.
    */
-  @Differentiable
+  @Differentiable(wrt = {"w11", "w12", "b1", "w21", "w22", "b2", "v1", "v2", "c"})
   static double loss(
       double w11,
       double w12,

@@ -60,9 +60,6 @@ class ThreadSafetyTest {
                 0,
                 0,
                 0,
-                0,
-                0,
-                0,
                 0);
       }
       if (Math.abs(along - g[0]) > 1e-12 * Math.max(1, Math.abs(g[0]))) {
