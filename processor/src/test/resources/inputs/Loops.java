@@ -335,4 +335,20 @@ final class Loops {
     }
     return s;
   }
+
+  /**
+   * An inner loop's cheap step over a value of the outer pass: backward computes a * x[j] again on
+   * every inner pass from a, which the outer pass keeps once, instead of taping the product.
+   */
+  @Differentiable
+  static double outerValueInInnerLoop(double[] x, double t) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double a = Math.sin(x[i] * t);
+      for (int j = 0; j < x.length; j++) {
+        s += a * x[j] * x[j];
+      }
+    }
+    return s;
+  }
 }

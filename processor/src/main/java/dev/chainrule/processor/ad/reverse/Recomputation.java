@@ -64,7 +64,7 @@ final class Recomputation {
   static Recomputation of(Trace trace) {
     Recomputation recomputation = new Recomputation(trace);
     recomputation.free.addAll(trace.params());
-    recomputation.walk(trace.body(), false);
+    recomputation.walk(trace.body(), null);
     return recomputation;
   }
 
@@ -73,11 +73,16 @@ final class Recomputation {
     return Optional.ofNullable(ways.get(value));
   }
 
-  private void walk(List<Node> nodes, boolean inLoop) {
+  /**
+   * Walks {@code nodes}; {@code loop} holds the values defined in the innermost loop around them,
+   * null outside every loop.
+   */
+  private void walk(List<Node> nodes, Set<Value> loop) {
+    boolean inLoop = loop != null;
     for (Node node : nodes) {
       if (node instanceof Step step) {
         if (inLoop) {
-          step(step);
+          step(step, loop);
         } else {
           once(step.result());
         }
@@ -86,13 +91,13 @@ final class Recomputation {
           once(branch.taken());
           branch.phis().forEach(phi -> once(phi.result()));
         }
-        walk(branch.then(), inLoop);
-        walk(branch.otherwise(), inLoop);
+        walk(branch.then(), loop);
+        walk(branch.otherwise(), loop);
       } else {
-        Loop loop = (Loop) node;
-        Set<Value> inside = new HashSet<>(Trace.definedIn(loop));
-        for (Loop.Carried carried : loop.carried()) {
-          counted(loop, carried, inside)
+        Loop inner = (Loop) node;
+        Set<Value> inside = new HashSet<>(Trace.definedIn(inner));
+        for (Loop.Carried carried : inner.carried()) {
+          counted(inner, carried, inside)
               .ifPresent(
                   way -> {
                     ways.put(carried.header(), way);
@@ -100,12 +105,12 @@ final class Recomputation {
                   });
         }
         if (inLoop) {
-          passes(loop, inside).ifPresent(way -> ways.put(loop.iterations(), way));
+          passes(inner, inside).ifPresent(way -> ways.put(inner.iterations(), way));
         } else { // computed once per call, after the loop
-          once(loop.iterations());
-          loop.carried().forEach(carried -> once(carried.exit()));
+          once(inner.iterations());
+          inner.carried().forEach(carried -> once(carried.exit()));
         }
-        walk(loop.body(), true);
+        walk(inner.body(), inside);
       }
     }
   }
@@ -117,21 +122,29 @@ final class Recomputation {
     }
   }
 
-  private void step(Step step) {
+  private void step(Step step, Set<Value> loop) {
     List<Operand> args = step.args();
     if (step.primitive() == Primitive.ELEMENT && parameters.contains(args.get(0))) {
       ways.put(step.result(), new Recomputed.Again(step));
-      if (isFree(args.get(1))) {
+      if (isFree(args.get(1), loop)) {
         free.add(step.result());
       }
-    } else if (CHEAP.contains(step.primitive()) && args.stream().allMatch(this::isFree)) {
+    } else if (CHEAP.contains(step.primitive())
+        && args.stream().allMatch(arg -> isFree(arg, loop))) {
       ways.put(step.result(), new Recomputed.Again(step));
       free.add(step.result());
     }
   }
 
-  private boolean isFree(Operand operand) {
-    return !(operand instanceof Value value) || free.contains(value);
+  /**
+   * Whether backward has {@code operand} at no cost per pass of the innermost loop around the step:
+   * computed again, or computed outside that loop. An enclosing pass then keeps it once, rather
+   * than every inner pass keeping what is computed from it.
+   */
+  private boolean isFree(Operand operand, Set<Value> loop) {
+    return !(operand instanceof Value value)
+        || free.contains(value)
+        || (!loop.contains(value) && !value.type().isArray());
   }
 
   /**
