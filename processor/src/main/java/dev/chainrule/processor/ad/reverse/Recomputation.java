@@ -24,10 +24,10 @@ import java.util.Set;
  * Which values computed inside loops backward computes again instead of reading them off the tape.
  * A push and a pop cost a store, a load and the tape's bookkeeping each, more than an addition, so
  * a value is computed again when its step is cheap and backward has its operands for free:
- * parameters, values computed outside every loop (fields), loop counters (from the pass number) and
- * other values computed again. Elements of parameter arrays are read again even when their index
- * has to be taped: parameter arrays are never written, and the caller must not change them between
- * forward and backward.
+ * parameters and values computed outside the loop (in fields, or kept once by an enclosing pass),
+ * loop counters (from the pass number) and other values computed again. Elements of parameter
+ * arrays are read again even when their index has to be taped: parameter arrays are never written,
+ * and the caller must not change them between forward and backward.
  */
 final class Recomputation {
   /** Steps cheaper to run again than to tape: no division, no Math function but the trivial. */
@@ -52,7 +52,10 @@ final class Recomputation {
       EnumSet.of(Primitive.LESS, Primitive.LESS_EQUAL, Primitive.GREATER, Primitive.GREATER_EQUAL);
 
   private final Map<Value, Recomputed> ways = new HashMap<>();
+
+  /** The values computed again, which steps after them may be computed again from. */
   private final Set<Value> free = new HashSet<>();
+
   private final Set<Value> parameters;
   private final Map<Value, Step> definitions = new HashMap<>();
 
@@ -63,7 +66,6 @@ final class Recomputation {
 
   static Recomputation of(Trace trace) {
     Recomputation recomputation = new Recomputation(trace);
-    recomputation.free.addAll(trace.params());
     recomputation.walk(trace.body(), null);
     return recomputation;
   }
@@ -78,19 +80,12 @@ final class Recomputation {
    * null outside every loop.
    */
   private void walk(List<Node> nodes, Set<Value> loop) {
-    boolean inLoop = loop != null;
     for (Node node : nodes) {
       if (node instanceof Step step) {
-        if (inLoop) {
+        if (loop != null) {
           step(step, loop);
-        } else {
-          once(step.result());
         }
       } else if (node instanceof Branch branch) {
-        if (!inLoop) {
-          once(branch.taken());
-          branch.phis().forEach(phi -> once(phi.result()));
-        }
         walk(branch.then(), loop);
         walk(branch.otherwise(), loop);
       } else {
@@ -104,21 +99,11 @@ final class Recomputation {
                     free.add(carried.header());
                   });
         }
-        if (inLoop) {
+        if (loop != null) { // a top-level loop's count is a field
           passes(inner, inside).ifPresent(way -> ways.put(inner.iterations(), way));
-        } else { // computed once per call, after the loop
-          once(inner.iterations());
-          inner.carried().forEach(carried -> once(carried.exit()));
         }
         walk(inner.body(), inside);
       }
-    }
-  }
-
-  /** A value computed once per call, outside every loop: a field holds it if backward reads it. */
-  private void once(Value value) {
-    if (!value.type().isArray()) {
-      free.add(value);
     }
   }
 
@@ -138,13 +123,14 @@ final class Recomputation {
 
   /**
    * Whether backward has {@code operand} at no cost per pass of the innermost loop around the step:
-   * computed again, or computed outside that loop. An enclosing pass then keeps it once, rather
-   * than every inner pass keeping what is computed from it.
+   * computed again, or computed outside that loop, where a field or an enclosing pass keeps it once
+   * rather than every inner pass keeping what is computed from it. Of arrays, only parameters
+   * qualify: a local array changes as it is written.
    */
   private boolean isFree(Operand operand, Set<Value> loop) {
     return !(operand instanceof Value value)
         || free.contains(value)
-        || (!loop.contains(value) && !value.type().isArray());
+        || (!loop.contains(value) && (!value.type().isArray() || parameters.contains(value)));
   }
 
   /**
